@@ -1,0 +1,55 @@
+// Entry point: configuration → database → migrations → first-start data → app → listen.
+import { loadConfig } from './config.ts';
+import { openDatabase } from './platform/db/db.ts';
+import { applyMigrations } from './platform/db/migrate.ts';
+import { ensureAdministrator } from './modules/admin/admin.bootstrap.ts';
+import { seedDemoData } from './demo/demo.seed.ts';
+import { buildApp } from './app.ts';
+import { startPlatformJobs } from './platform/jobs/platformJobs.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await applyMigrations(database.pool);
+  const admin = await ensureAdministrator(database.db, config.adminPassword);
+  const demo = config.demo ? await seedDemoData(database.db) : null;
+  const app = await buildApp({ database, config });
+  const jobs = startPlatformJobs(app);
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
+  const lines = [
+    '',
+    `Guanxi is running at ${url}`,
+    `  database: ${database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}${applied.length ? `, applied ${applied.length} migration(s)` : ''}`,
+    `  API docs: ${url}api/docs`,
+  ];
+  if (admin.createdPassword) {
+    lines.push(
+      `  administrator: admin / ${admin.createdPassword}   (generated now and shown only once; change it after signing in)`,
+    );
+  } else {
+    lines.push('  administrator: admin (password set on first start)');
+  }
+  if (demo?.created) lines.push(`  demo users: ${demo.usernames.join(', ')} — password ${demo.password}`);
+  console.log(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    await jobs.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  if (err instanceof Error && process.env.LOG_LEVEL === 'debug') console.error(err.stack);
+  process.exit(1);
+});

@@ -1,0 +1,124 @@
+// Record-level access as SQL: which rows of a record type an actor may see or change, and whom they may
+// make owner. Every read and write path of the entity kit goes through these functions.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Action, Scope } from '@guanxi/contracts';
+import type { DbOrTx } from '../db/db.ts';
+import type { Actor } from '../http/context.ts';
+import { AppError } from '../http/errors.ts';
+import { orgUnits, recordShares, users } from './access.schema.ts';
+import { scopeFor, scopeRank } from './scopes.ts';
+
+export interface OwnedColumns {
+  id: AnyPgColumn;
+  ownerId: AnyPgColumn;
+  orgUnitId: AnyPgColumn;
+}
+
+/** Escapes LIKE wildcards so a value is matched literally. */
+export const likeEscape = (value: string): string => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function scopeCondition(actor: Actor, scope: Scope, cols: OwnedColumns): SQL | undefined {
+  switch (scope) {
+    case 'all':
+      return undefined;
+    case 'unit-and-below':
+      return sql`(${cols.ownerId} = ${actor.userId} OR ${cols.orgUnitId} IN (SELECT ${orgUnits.id} FROM ${orgUnits} WHERE ${orgUnits.path} LIKE ${likeEscape(actor.orgUnitPath) + '%'}))`;
+    case 'unit':
+      return sql`(${cols.ownerId} = ${actor.userId} OR ${cols.orgUnitId} = ${actor.orgUnitId})`;
+    case 'own':
+      return sql`${cols.ownerId} = ${actor.userId}`;
+    case 'none':
+      return sql`false`;
+  }
+}
+
+/** Actions a record share can grant: read for any share, update for an "edit" share. */
+function shareCondition(actor: Actor, recordType: string, action: Action, cols: OwnedColumns): SQL | undefined {
+  if (action !== 'read' && action !== 'update') return undefined;
+  const access = action === 'update' ? sql` AND ${recordShares.access} = 'edit'` : sql``;
+  return sql`EXISTS (SELECT 1 FROM ${recordShares} WHERE ${recordShares.recordType} = ${recordType} AND ${recordShares.recordId} = ${cols.id} AND ${recordShares.userId} = ${actor.userId}${access})`;
+}
+
+/**
+ * The WHERE condition limiting `recordType` rows to those `actor` may `action`; undefined means no limit.
+ * Used for list, get, search, export, related lists, history and every write.
+ */
+export function accessCondition(actor: Actor, recordType: string, action: Action, cols: OwnedColumns): SQL | undefined {
+  const scope = scopeFor(actor.permissions, recordType, action);
+  const byScope = scopeCondition(actor, scope, cols);
+  if (byScope === undefined) return undefined;
+  const byShare = shareCondition(actor, recordType, action, cols);
+  return byShare ? sql`(${byScope} OR ${byShare})` : byScope;
+}
+
+export function hasAnyScope(actor: Actor, recordType: string, action: Action): boolean {
+  return scopeRank(scopeFor(actor.permissions, recordType, action)) > scopeRank('none');
+}
+
+export interface OwnerTarget {
+  ownerId: string;
+  orgUnitId: string;
+}
+
+/**
+ * Resolves and checks the owner and org unit a caller wants to give a record (on create or assign).
+ * The org unit defaults to the owner's; both must be active and inside the caller's scope for `action`.
+ */
+export async function resolveOwnerTarget(
+  db: DbOrTx,
+  actor: Actor,
+  recordType: string,
+  action: 'create' | 'assign',
+  wanted: { ownerId?: string | null; orgUnitId?: string | null },
+): Promise<OwnerTarget> {
+  const ownerId = wanted.ownerId ?? actor.userId;
+  const [owner] = await db
+    .select({ id: users.id, active: users.active, orgUnitId: users.orgUnitId, path: orgUnits.path })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(eq(users.id, ownerId));
+  if (!owner)
+    throw new AppError('VALIDATION_FAILED', 400, [
+      { field: 'ownerId', code: 'not_found_reference', message: 'not_found_reference' },
+    ]);
+  if (!owner.active)
+    throw new AppError('VALIDATION_FAILED', 400, [{ field: 'ownerId', code: 'USER_INACTIVE', message: 'USER_INACTIVE' }]);
+  const orgUnitId = wanted.orgUnitId ?? owner.orgUnitId;
+  const [unit] = await db
+    .select({ id: orgUnits.id, active: orgUnits.active, path: orgUnits.path })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, orgUnitId));
+  if (!unit)
+    throw new AppError('VALIDATION_FAILED', 400, [
+      { field: 'orgUnitId', code: 'not_found_reference', message: 'not_found_reference' },
+    ]);
+  if (!unit.active)
+    throw new AppError('VALIDATION_FAILED', 400, [
+      { field: 'orgUnitId', code: 'ORG_UNIT_INACTIVE', message: 'ORG_UNIT_INACTIVE' },
+    ]);
+
+  const scope = scopeFor(actor.permissions, recordType, action);
+  const inside = (path: string, unitId: string): boolean => {
+    switch (scope) {
+      case 'all':
+        return true;
+      case 'unit-and-below':
+        return path.startsWith(actor.orgUnitPath);
+      case 'unit':
+        return unitId === actor.orgUnitId;
+      default:
+        return false;
+    }
+  };
+  const allowed =
+    scope === 'own'
+      ? ownerId === actor.userId && orgUnitId === actor.orgUnitId
+      : inside(owner.path, owner.orgUnitId) && inside(unit.path, unit.id);
+  if (!allowed) throw new AppError('SCOPE_VIOLATION', 403);
+  return { ownerId, orgUnitId };
+}
+
+/** Narrowing helper: `and()` of conditions that may be undefined. */
+export const allOf = (...conditions: (SQL | undefined)[]): SQL | undefined =>
+  and(...conditions.filter((c): c is SQL => c !== undefined));

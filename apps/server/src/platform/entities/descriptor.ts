@@ -1,0 +1,5 @@
+// STUB: replaced by its owner.
+export interface EntityDescriptor {
+  name: string;
+  plural: string;
+}

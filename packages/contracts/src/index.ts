@@ -1,0 +1,5 @@
+// Public surface of the contracts package: zod schemas and the types inferred from them.
+export * from './access.ts';
+export * from './auth.ts';
+export * from './entities.ts';
+export * from './errors.ts';
