@@ -20,6 +20,7 @@ import { registerHealthRoutes } from './platform/observability/health.routes.ts'
 import { registerMetrics } from './platform/observability/metrics.ts';
 import { registerEventRoutes } from './platform/events/events.routes.ts';
 import { EventBus } from './platform/events/bus.ts';
+import { registerJobs } from './platform/jobs/jobs.plugin.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { entityRegistry } from './platform/entities/registry.ts';
 import type { EntityDescriptor } from './platform/entities/descriptor.ts';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await registerOpenApi(app);
   registerMetrics(app);
+  registerJobs(app);
   await registerAuth(app);
   registerIdempotency(app);
 
