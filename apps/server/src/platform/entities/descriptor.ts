@@ -1,5 +1,77 @@
-// STUB: replaced by its owner.
+// How a module declares a record type to the entity kit: its table, fields and relations. From this one
+// descriptor the kit builds list/get/create/update/delete, access checks, audit, custom fields, export and metadata.
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { FieldType, LocalizedText } from '@guanxi/contracts';
+import type { DbOrTx } from '../db/db.ts';
+import type { Actor } from '../http/context.ts';
+import type { recordColumns } from '../db/columns.ts';
+
+export interface FieldSpec {
+  type: FieldType;
+  column: AnyPgColumn;
+  label: LocalizedText;
+  required?: boolean;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  /** Decimal places a decimal field keeps (default 2, matching numeric(18,2)). */
+  scale?: number;
+  options?: readonly { value: string; label: LocalizedText }[];
+  /** Record type a reference field points at: an entity name, or `user` / `orgUnit`. */
+  reference?: string;
+  filterable?: boolean;
+  sortable?: boolean;
+  searchable?: boolean;
+  /** Set by the system or the module's service, never by a caller. */
+  readOnly?: boolean;
+  section?: string;
+}
+
+/** Table shape the kit relies on: the standard record columns plus the module's own. */
+export type RecordTable = PgTable & { [K in keyof ReturnType<typeof recordColumns>]: AnyPgColumn };
+
+export interface HookContext {
+  db: DbOrTx;
+  actor: Actor;
+}
+
+export interface EntityHooks {
+  /** Domain checks and derived values before an insert; may change `values` or throw an AppError. */
+  beforeCreate?(ctx: HookContext, values: Record<string, unknown>): Promise<void>;
+  /** Domain checks before an update; `changes` holds only the fields being written. */
+  beforeUpdate?(ctx: HookContext, before: Record<string, unknown>, changes: Record<string, unknown>): Promise<void>;
+  /** After any write, inside the same transaction (search index, timeline). */
+  afterWrite?(
+    ctx: HookContext,
+    record: Record<string, unknown>,
+    action: 'create' | 'update' | 'delete' | 'restore' | 'assign',
+  ): Promise<void>;
+}
+
+export interface RelationSpec {
+  entity: string;
+  /** Field of the related entity that holds this record's id. */
+  field: string;
+  label: LocalizedText;
+}
+
 export interface EntityDescriptor {
   name: string;
+  /** URL segment: /api/v1/<plural>. */
   plural: string;
+  label: LocalizedText;
+  table: RecordTable;
+  fields: Record<string, FieldSpec>;
+  titleField: string;
+  /** e.g. ['-createdAt']; the id is always appended as the last tie-breaker. */
+  defaultSort: string[];
+  relations?: Record<string, RelationSpec>;
+  customFields?: boolean;
+  hooks?: EntityHooks;
+}
+
+export function defineEntity(descriptor: EntityDescriptor): EntityDescriptor {
+  if (!descriptor.fields[descriptor.titleField])
+    throw new Error(`${descriptor.name}: titleField ${descriptor.titleField} is not a field`);
+  return descriptor;
 }

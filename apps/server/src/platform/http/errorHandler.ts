@@ -70,6 +70,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
       code: error.code,
       message: translate(request.locale, error.code, { requestId: request.id, ...error.params }),
       requestId: request.id,
+      ...error.extra,
       ...(error.details?.length
         ? {
             // A detail whose message is its own code carries no text yet: localise it here, once.

@@ -9,6 +9,8 @@ export class AppError extends Error {
     /** Values interpolated into the localised message. */
     readonly params?: Record<string, string | number>,
     readonly headers?: Record<string, string>,
+    /** Extra top-level members of the error body, e.g. `current` (the stored record) with a 412. */
+    readonly extra?: Record<string, unknown>,
   ) {
     super(code);
     this.name = 'AppError';

@@ -1,0 +1,56 @@
+// Export of a filtered list as CSV (UTF-8 with BOM so Excel opens Chinese correctly), streamed page by page
+// so a large export never sits in memory. Visibility follows the actor's read and export scopes.
+import type { Locale } from '@guanxi/contracts';
+import { listPage, loadFields, type ApiRecord, type KitContext } from './entity.read.ts';
+import { parseListQuery } from './query.ts';
+import { localized, type ResolvedField } from './fields.ts';
+
+const csvCell = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  let text = Array.isArray(value) ? value.join('; ') : String(value);
+  // A leading =, +, - or @ would make a spreadsheet treat the cell as a formula.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+function formatter(timeZone: string) {
+  const dateTime = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' });
+  return (field: ResolvedField, value: unknown, locale: Locale): unknown => {
+    if (value === null || value === undefined) return null;
+    if (field.type === 'datetime') return dateTime.format(new Date(String(value)));
+    if (field.type === 'boolean') return value ? (locale === 'en' ? 'Yes' : '是') : locale === 'en' ? 'No' : '否';
+    if (field.type === 'select' || field.type === 'multiSelect') {
+      const label = (v: unknown) => {
+        const option = field.options?.find((o) => o.value === v);
+        return option ? localized(option.label, locale) : v;
+      };
+      return Array.isArray(value) ? value.map(label) : label(value);
+    }
+    return value;
+  };
+}
+
+export async function* exportCsv(ctx: KitContext, rawQuery: Record<string, unknown>, timeZone: string): AsyncGenerator<string> {
+  const fields = await loadFields(ctx.db, ctx.descriptor);
+  const query = parseListQuery({ ...rawQuery, limit: '500' }, fields, ctx.descriptor.defaultSort);
+  const locale = ctx.locale ?? ctx.actor.locale;
+  const columns = [...fields.values()].filter((f) => f.name !== 'deletedAt');
+  const format = formatter(timeZone);
+  const valueOf = (record: ApiRecord, field: ResolvedField): unknown => {
+    if (field.name === 'ownerId') return record.ownerName;
+    if (field.name === 'orgUnitId') return record.orgUnitName;
+    if (field.custom) return (record.custom as Record<string, unknown>)[field.key];
+    return record[field.name];
+  };
+  yield '\uFEFF' + columns.map((f) => csvCell(localized(f.label, locale))).join(',') + '\r\n';
+  let cursor: unknown[] | null = null;
+  for (;;) {
+    const page = await listPage(ctx, fields, { ...query, cursor }, { action: 'export' });
+    let chunk = '';
+    for (const record of page.items)
+      chunk += columns.map((f) => csvCell(format(f, valueOf(record, f), locale))).join(',') + '\r\n';
+    if (chunk) yield chunk;
+    if (!page.nextCursor || !page.rawLast) return;
+    cursor = JSON.parse(Buffer.from(page.nextCursor, 'base64url').toString('utf8')).v as unknown[];
+  }
+}
