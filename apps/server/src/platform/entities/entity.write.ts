@@ -5,7 +5,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Action, ErrorDetail } from '@guanxi/contracts';
-import type { DbOrTx } from '../db/db.ts';
 import { AppError } from '../http/errors.ts';
 import { issuesToDetails } from '../http/validation.ts';
 import { orgUnits, users } from '../access/access.schema.ts';
