@@ -6,6 +6,7 @@ import { ensureAdministrator } from './modules/admin/admin.bootstrap.ts';
 import { seedDemoData } from './demo/demo.seed.ts';
 import { buildApp } from './app.ts';
 import { startPlatformJobs } from './platform/jobs/platformJobs.ts';
+import { fixtureEntities } from './platform/entities/fixture/fixture.entities.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,7 +14,9 @@ async function main(): Promise<void> {
   const applied = await applyMigrations(database.pool);
   const admin = await ensureAdministrator(database.db, config.adminPassword);
   const demo = config.demo ? await seedDemoData(database.db) : null;
-  const app = await buildApp({ database, config });
+  // The kit's fixture record types, for benchmarks and kit demos only.
+  const extraEntities = process.env.GUANXI_KIT_FIXTURES === '1' ? fixtureEntities : [];
+  const app = await buildApp({ database, config, extraEntities });
   const jobs = startPlatformJobs(app);
   await app.listen({ port: config.port, host: config.host });
 
