@@ -20,20 +20,33 @@ export async function createTestDatabase(): Promise<Database> {
       },
     };
   }
-  const name = `guanxi_test_${suffix}`;
-  const admin = new pg.Client({ connectionString: adminDatabaseUrl() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplateName()}`);
-  await admin.end();
-  const database = await openDatabase({ databaseUrl: databaseUrlFor(adminDatabaseUrl(), name), dataDir: '', poolSize: 5 });
+  const server = await createServerDatabase(`TEMPLATE ${postgresTemplateName()}`);
+  const database = await openDatabase({ databaseUrl: server.url, dataDir: '', poolSize: 5 });
   return {
     ...database,
     async close() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: adminDatabaseUrl() });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await server.drop();
     },
   };
+}
+
+/** A new database on the TEST_DATABASE_URL server, created with the given CREATE DATABASE options. */
+export async function createServerDatabase(options: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `guanxi_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await runAdminQuery(`CREATE DATABASE ${name} ${options}`);
+  return {
+    url: databaseUrlFor(adminDatabaseUrl(), name),
+    drop: () => runAdminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+async function runAdminQuery(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminDatabaseUrl() });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
 }

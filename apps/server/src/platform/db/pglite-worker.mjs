@@ -15,8 +15,11 @@ async function start() {
     dataDir,
     extensions: { pg_trgm },
     relaxedDurability: false,
-    // An acknowledged commit must be on disk before the client hears about it.
-    postgresqlconf: ['fsync = on', 'synchronous_commit = on', "timezone = 'UTC'"],
+    // An acknowledged commit must have reached the operating system before the client hears about it:
+    // synchronous_commit makes COMMIT write its WAL first (test/db/durability.test.ts proves it with SIGKILL).
+    // fsync is not ours to set: PGlite starts postgres with -F (SHOW fsync answers off) and its WASM file system
+    // makes fsync a no-op, so a power cut (not a killed process) can still lose the last commits.
+    postgresqlconf: ['synchronous_commit = on', "timezone = 'UTC'"],
   });
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
   await server.start();
