@@ -1,0 +1,58 @@
+// The app's providers and routes: TanStack Query, antd in the interface language, and the router.
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import zhTW from 'antd/locale/zh_TW';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AppShell } from './AppShell.tsx';
+import { DeskPage } from './DeskPage.tsx';
+import { currentLocale, type Locale } from './i18n/i18n.ts';
+import { LoginPage } from './LoginPage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RequireSession } from './RequireSession.tsx';
+import { SessionWatcher } from './SessionWatcher.tsx';
+
+const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+
+const router = createBrowserRouter([
+  {
+    element: (
+      <>
+        <SessionWatcher />
+        <Outlet />
+      </>
+    ),
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: (
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        ),
+        children: [
+          { index: true, element: <DeskPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function App() {
+  useTranslation(); // re-render with the new antd locale when the language changes
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={ANTD_LOCALES[currentLocale()]}>
+        <AntApp>
+          <RouterProvider router={router} />
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}
