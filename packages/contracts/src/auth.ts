@@ -31,14 +31,20 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const userSchema = z.object({
+/** What any signed-in user may see of another user (owner pickers, mentions). */
+export const userSummarySchema = z.object({
   id: z.uuid(),
   username: z.string(),
   displayName: z.string(),
-  email: z.string().nullable(),
-  mobile: z.string().nullable(),
   orgUnitId: z.uuid(),
   active: z.boolean(),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+/** What administrators see of a user. */
+export const userSchema = userSummarySchema.extend({
+  email: z.string().nullable(),
+  mobile: z.string().nullable(),
   locale: localeSchema,
   roleIds: z.array(z.uuid()),
   version: z.number().int(),
@@ -77,6 +83,29 @@ export const updateUserSchema = z
   })
   .strict();
 
+export const userListQuerySchema = z
+  .object({
+    /** Part of the username or display name. */
+    q: z.string().trim().max(100).optional(),
+    orgUnitId: z.uuid().optional(),
+    active: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const userListSchema = z.object({
+  // Administrators get full users; everyone else gets summaries.
+  items: z.array(z.union([userSchema, userSummarySchema])),
+  nextCursor: z.string().nullable(),
+});
+
+export const userIdParamsSchema = z.object({ id: z.uuid() }).strict();
+export const userTokenParamsSchema = z.object({ id: z.uuid(), tokenId: z.uuid() }).strict();
+export const tokenIdParamsSchema = z.object({ id: z.uuid() }).strict();
+
+export const updateLocaleSchema = z.object({ locale: localeSchema }).strict();
+
 export const setPasswordSchema = z.object({ password: z.string().max(200) }).strict();
 export const changeOwnPasswordSchema = z
   .object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) })
@@ -98,3 +127,10 @@ export const apiTokenSchema = z.object({
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+
+export const apiTokenListSchema = z.object({ items: z.array(apiTokenSchema) });
+
+/** The answer to creating a token: the only time its secret is shown. */
+export const createdApiTokenSchema = apiTokenSchema.extend({ token: z.string() });
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;

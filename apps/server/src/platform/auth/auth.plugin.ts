@@ -1,11 +1,12 @@
 // Authenticates every request: a session cookie (with CSRF protection on writes) or an API token
-// (`Authorization: Bearer gx_…`). Sets `request.actor`; routes decide whether one is required.
+// (`Authorization: Bearer gx_…`). Sets `request.actor`; routes decide whether one is required. Every refused
+// access (401/403) ends up in the security log.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { loadActor } from '../access/actor.ts';
 import { AppError } from '../http/errors.ts';
 import type { WriteSource } from '../http/context.ts';
-import { SESSION_COOKIE, touchSession } from './sessions.ts';
+import { deleteSession, SESSION_COOKIE, touchSession } from './sessions.ts';
 import { resolveApiToken } from './tokens.ts';
 import { logSecurityEvent } from './securityLog.ts';
 
@@ -58,8 +59,13 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
       sessionId: session.sessionId,
       csrfToken: session.csrfToken,
     });
-    if (!actor) return;
-    if (!SAFE_METHODS.has(request.method)) {
+    if (!actor) {
+      // The user was disabled or removed while signed in: the session is worthless now.
+      await deleteSession(app.db, session.sessionId);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return;
+    }
+    if (!SAFE_METHODS.has(request.method) && !request.routeOptions.config.csrfExempt) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
         await logSecurityEvent(app.db, request, { kind: 'csrf_rejected', userId: actor.userId });
@@ -68,10 +74,37 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     }
     request.actor = actor;
   });
+
+  // Remember the code of a refusal for the log below; the error handler turns the error into the body.
+  app.addHook('onError', async (request, _reply, error) => {
+    if (error instanceof AppError) request.deniedCode = error.code;
+  });
+
+  // onSend, not onResponse: the entry is written before the client sees the answer, so nothing races it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const status = reply.statusCode;
+    if ((status === 401 || status === 403) && !request.securityLogged) {
+      try {
+        await logSecurityEvent(app.db, request, {
+          kind: 'access_denied',
+          detail: { status, code: request.deniedCode ?? null, route: request.routeOptions.url ?? null },
+        });
+      } catch (err) {
+        // A failed log write must not turn a refusal into a server error.
+        request.log.error({ err }, 'security log write failed');
+      }
+    }
+    return payload;
+  });
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     sessionExpired?: boolean;
+    deniedCode?: string;
+  }
+  interface FastifyContextConfig {
+    /** The route accepts cookie-authenticated writes without the CSRF header (sign-in only). */
+    csrfExempt?: boolean;
   }
 }

@@ -14,6 +14,8 @@ export type SecurityEventKind =
   | 'token_issued'
   | 'token_revoked'
   | 'password_changed'
+  | 'password_change_failed'
+  | 'password_reset'
   | 'sessions_ended';
 
 export async function logSecurityEvent(
@@ -29,6 +31,14 @@ export async function logSecurityEvent(
     requestId: request?.id ?? null,
     detail: { ...(event.detail ?? {}), ...(request ? { method: request.method, url: request.url } : {}) },
   };
+  // The plugin's catch-all `access_denied` entry skips requests that already logged something more specific.
+  if (request) request.securityLogged = true;
   request?.log.warn({ security: entry }, `security: ${event.kind}`);
   await db.insert(securityEvents).values(entry);
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    securityLogged?: boolean;
+  }
 }

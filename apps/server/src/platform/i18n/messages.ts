@@ -42,6 +42,8 @@ const zhCN: Catalogue = {
   PASSWORD_CONTAINS_USERNAME: '密码不能包含用户名。',
   USER_INACTIVE: '所选用户已停用。',
   LAST_ADMIN: '不能停用或降级最后一位系统管理员。',
+  SESSION_REQUIRED: '此操作需要登录后在浏览器中进行，不能使用 API 令牌。',
+  PASSWORD_INCORRECT: '当前密码不正确。',
   INTERNAL_ERROR: '服务器内部错误，请稍后再试。请求编号：{requestId}',
   SERVICE_UNAVAILABLE: '服务暂时不可用。',
   required: '此项为必填项。',
@@ -56,6 +58,7 @@ const zhCN: Catalogue = {
   read_only: '此字段不能修改。',
   invalid_value: '值不正确。',
   not_found_reference: '引用的记录不存在。',
+  duplicate: '该值已被使用。',
 };
 
 const zhTW: Catalogue = {
@@ -97,6 +100,8 @@ const zhTW: Catalogue = {
   PASSWORD_CONTAINS_USERNAME: '密碼不能包含使用者名稱。',
   USER_INACTIVE: '所選使用者已停用。',
   LAST_ADMIN: '不能停用或降級最後一位系統管理員。',
+  SESSION_REQUIRED: '此操作需要登入後在瀏覽器中進行，不能使用 API 權杖。',
+  PASSWORD_INCORRECT: '目前的密碼不正確。',
   INTERNAL_ERROR: '伺服器內部錯誤，請稍後再試。請求編號：{requestId}',
   SERVICE_UNAVAILABLE: '服務暫時無法使用。',
   required: '此項為必填。',
@@ -111,6 +116,7 @@ const zhTW: Catalogue = {
   read_only: '此欄位不能修改。',
   invalid_value: '值不正確。',
   not_found_reference: '引用的記錄不存在。',
+  duplicate: '此值已被使用。',
 };
 
 const en: Catalogue = {
@@ -152,6 +158,8 @@ const en: Catalogue = {
   PASSWORD_CONTAINS_USERNAME: 'The password must not contain the username.',
   USER_INACTIVE: 'The chosen user is inactive.',
   LAST_ADMIN: 'The last administrator cannot be disabled or demoted.',
+  SESSION_REQUIRED: 'Sign in with a browser to do this; API tokens cannot.',
+  PASSWORD_INCORRECT: 'The current password is wrong.',
   INTERNAL_ERROR: 'Internal server error; please try again later. Request id: {requestId}',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable.',
   required: 'Required.',
@@ -166,6 +174,7 @@ const en: Catalogue = {
   read_only: 'This field cannot be changed.',
   invalid_value: 'Invalid value.',
   not_found_reference: 'The referenced record does not exist.',
+  duplicate: 'This value is already taken.',
 };
 
 export const catalogues: Record<Locale, Catalogue> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
