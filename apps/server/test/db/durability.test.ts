@@ -38,6 +38,7 @@ describeOn('pglite', 'embedded engine durability', 'a PostgreSQL server fsyncs b
   const dataDir = mkdtempSync(`${TMP_ROOT}durability-`);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // Spawns the writer twice and opens the directory as often: slow on a busy machine, hence its own timeout.
   it('keeps every acknowledged write after the process is killed with SIGKILL', async () => {
     cpSync(pgliteTemplateDir(), dataDir, { recursive: true });
     const acked: string[] = [];
@@ -60,5 +61,5 @@ describeOn('pglite', 'embedded engine durability', 'a PostgreSQL server fsyncs b
     console.log(
       `[guanxi] durability: ${acked.length} acknowledged rows over 2 SIGKILLs, all found after reopening (fsync ${fsync})`,
     );
-  });
+  }, 120_000);
 });

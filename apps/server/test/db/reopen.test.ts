@@ -12,6 +12,7 @@ describeOn('pglite', 'reopening an embedded database', 'a PostgreSQL server keep
   const dataDir = mkdtempSync(`${TMP_ROOT}reopen-`);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // initdb alone takes several seconds, more on a busy machine.
   it('reopens a migrated directory with its data and without migrating again', async () => {
     const id = newId();
     let started = performance.now();
@@ -35,5 +36,5 @@ describeOn('pglite', 'reopening an embedded database', 'a PostgreSQL server keep
     } finally {
       await reopened.close();
     }
-  });
+  }, 120_000);
 });
