@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness/testApp.ts';
-import { buildOrgUnit, buildRootUnit, buildUser, TEST_PASSWORD } from '../../../test/factories/access.ts';
+import { buildRootUnit, buildUser, TEST_PASSWORD } from '../../../test/factories/access.ts';
 import { users } from '../access/access.schema.ts';
 import { auditLog } from '../audit/audit.schema.ts';
 import { apiTokens, securityEvents, sessions } from './auth.schema.ts';
