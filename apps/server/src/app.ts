@@ -22,7 +22,7 @@ import { registerEventRoutes } from './platform/events/events.routes.ts';
 import { EventBus } from './platform/events/bus.ts';
 import { registerJobs } from './platform/jobs/jobs.plugin.ts';
 import { registerWeb } from './platform/http/web.ts';
-import { entityRegistry } from './platform/entities/registry.ts';
+import { entityRegistry, type EntityRegistry } from './platform/entities/registry.ts';
 import type { EntityDescriptor } from './platform/entities/descriptor.ts';
 
 declare module 'fastify' {
@@ -31,6 +31,7 @@ declare module 'fastify' {
     database: Database;
     config: Config;
     events: EventBus;
+    entities: EntityRegistry;
   }
 }
 
@@ -93,11 +94,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerIdempotency(app);
 
   const registry = entityRegistry([...(options.extraEntities ?? [])]);
+  app.decorate('entities', registry);
   await app.register(
     async (api) => {
       registerHealthRoutes(api);
       registerAuthRoutes(api);
-      registerAccessRoutes(api);
+      registerAccessRoutes(api, registry);
       registerUserRoutes(api);
       registerCustomFieldRoutes(api, registry);
       registerMetaRoutes(api, registry);

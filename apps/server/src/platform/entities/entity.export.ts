@@ -2,7 +2,7 @@
 // so a large export never sits in memory. Visibility follows the actor's read and export scopes.
 import type { Locale } from '@guanxi/contracts';
 import { listPage, loadFields, type ApiRecord, type KitContext } from './entity.read.ts';
-import { parseListQuery } from './query.ts';
+import { MAX_LIMIT, parseListQuery } from './query.ts';
 import { localized, type ResolvedField } from './fields.ts';
 
 const csvCell = (value: unknown): string => {
@@ -32,7 +32,7 @@ function formatter(timeZone: string) {
 
 export async function* exportCsv(ctx: KitContext, rawQuery: Record<string, unknown>, timeZone: string): AsyncGenerator<string> {
   const fields = await loadFields(ctx.db, ctx.descriptor);
-  const query = parseListQuery({ ...rawQuery, limit: '500' }, fields, ctx.descriptor.defaultSort);
+  const query = parseListQuery({ ...rawQuery, limit: String(MAX_LIMIT) }, fields, ctx.descriptor.defaultSort);
   const locale = ctx.locale ?? ctx.actor.locale;
   const columns = [...fields.values()].filter((f) => f.name !== 'deletedAt');
   const format = formatter(timeZone);
