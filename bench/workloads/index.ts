@@ -1,0 +1,8 @@
+// Every bench workload, in the order they run. A new workload is a file in this folder and a line here.
+import type { Workload } from './workload.ts';
+import { loginWorkload } from './login.ts';
+import { getByIdWorkload } from './getById.ts';
+import { listFilterSortWorkload } from './listFilterSort.ts';
+import { createWorkload } from './create.ts';
+
+export const WORKLOADS: Workload[] = [loginWorkload, getByIdWorkload, listFilterSortWorkload, createWorkload];
