@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Gauge } from 'prom-client';
 import { z } from 'zod';
 import { requireActor } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
@@ -13,6 +14,9 @@ import {
   markNotificationRead,
   notificationSchema,
 } from './notifications.service.ts';
+
+/** Per user and process; each open tab holds one stream. */
+export const MAX_STREAMS_PER_USER = 20;
 
 const notificationListSchema = z.object({
   items: z.array(notificationSchema),
@@ -28,7 +32,15 @@ const listQuerySchema = z.object({
 
 export function registerEventRoutes(app: FastifyInstance): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const openStreams = new Set<ServerResponse>();
+  const openStreams = new Map<ServerResponse, string>();
+  new Gauge({
+    name: 'guanxi_sse_connections',
+    help: 'Open Server-Sent Events streams in this process',
+    registers: [app.metrics],
+    collect() {
+      this.set(openStreams.size);
+    },
+  });
 
   if (app.database.engine === 'postgres') {
     app.addHook('onReady', async () => {
@@ -40,7 +52,7 @@ export function registerEventRoutes(app: FastifyInstance): void {
   }
   // Open streams would keep app.close() waiting for ever.
   app.addHook('preClose', async () => {
-    for (const res of openStreams) res.end();
+    for (const res of openStreams.keys()) res.end();
   });
 
   api.get(
@@ -58,6 +70,9 @@ export function registerEventRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
+      const mine = [...openStreams.values()].filter((userId) => userId === actor.userId).length;
+      if (mine >= MAX_STREAMS_PER_USER)
+        throw new AppError('TOO_MANY_STREAMS', 429, undefined, undefined, { 'retry-after': '30' });
       const lastEventId = parseLastEventId(request.headers['last-event-id'] ?? request.query.lastEventId);
       openEventStream(app, request, reply, { userId: actor.userId, lastEventId, open: openStreams });
     },

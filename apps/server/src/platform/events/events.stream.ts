@@ -27,7 +27,7 @@ export function openEventStream(
   app: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,
-  options: { userId: string; lastEventId?: string; open: Set<ServerResponse> },
+  options: { userId: string; lastEventId?: string; open: Map<ServerResponse, string> },
 ): void {
   const { userId } = options;
   const bus = app.events;
@@ -42,7 +42,7 @@ export function openEventStream(
     // nginx would otherwise buffer the stream.
     'x-accel-buffering': 'no',
   });
-  options.open.add(res);
+  options.open.set(res, userId);
 
   let closed = false;
   const sent = new Set<string>();

@@ -12,6 +12,7 @@ import { buildRootUnit, buildUser } from '../../../test/factories/access.ts';
 import { EventBus } from './bus.ts';
 import { createNotification, type Notification } from './notifications.service.ts';
 import { openSse, type SseFrame } from './sse.testkit.ts';
+import { MAX_STREAMS_PER_USER } from './events.routes.ts';
 
 let database: Database;
 let app: FastifyInstance;
@@ -104,6 +105,23 @@ describe('GET /api/v1/events/stream', () => {
       expect((await stream.next((f) => f.event === 'ready')).event).toBe('ready');
     } finally {
       stream.close();
+    }
+  });
+
+  it('refuses more than MAX_STREAMS_PER_USER streams of one user with 429', async () => {
+    const root = await buildRootUnit(database.db);
+    const dave = await signedInUser(root.id);
+    const streams = await Promise.all(
+      Array.from({ length: MAX_STREAMS_PER_USER }, () => openSse(`${base}/api/v1/events/stream`, { cookie: dave.cookie })),
+    );
+    try {
+      expect(streams.map((s) => s.status)).toEqual(streams.map(() => 200));
+      const res = await fetch(`${base}/api/v1/events/stream`, { headers: { cookie: dave.cookie } });
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toBe('30');
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('TOO_MANY_STREAMS');
+    } finally {
+      for (const stream of streams) stream.close();
     }
   });
 

@@ -1,6 +1,7 @@
 // Gives the app one job runner (`app.jobs`) at build time, so modules register their handlers while their routes
 // are registered; main.ts starts it through startPlatformJobs, and closing the app stops it.
 import type { FastifyInstance } from 'fastify';
+import { Histogram } from 'prom-client';
 import { JobRunner } from './jobs.runner.ts';
 
 declare module 'fastify' {
@@ -10,8 +11,21 @@ declare module 'fastify' {
 }
 
 export function registerJobs(app: FastifyInstance): void {
-  app.decorate('jobs', new JobRunner({ db: app.db, pollMs: app.config.jobPollMs, log: app.log.child({ component: 'jobs' }) }));
+  const attempts = new Histogram({
+    name: 'guanxi_job_attempt_duration_seconds',
+    help: 'Duration of job attempts by job name and outcome (done, retry, failed)',
+    labelNames: ['name', 'outcome'] as const,
+    buckets: [0.01, 0.1, 0.5, 1, 5, 30, 120, 600],
+    registers: [app.metrics],
+  });
+  const runner = new JobRunner({
+    db: app.db,
+    pollMs: app.config.jobPollMs,
+    log: app.log.child({ component: 'jobs' }),
+    onAttempt: (name, outcome, seconds) => attempts.observe({ name, outcome }, seconds),
+  });
+  app.decorate('jobs', runner);
   app.addHook('onClose', async () => {
-    await app.jobs.stop();
+    await runner.stop();
   });
 }

@@ -75,7 +75,11 @@ export interface JobRunnerOptions {
   /** Delay before retry n (1-based); default 5 s doubling up to 1 h. */
   backoffMs?: (attempt: number) => number;
   workerId?: string;
+  /** Told of every finished attempt, e.g. to count outcomes in metrics. */
+  onAttempt?: (name: string, outcome: JobOutcome, seconds: number) => void;
 }
+
+export type JobOutcome = 'done' | 'retry' | 'failed';
 
 interface Registered {
   handler: JobHandler<unknown>;
@@ -248,6 +252,8 @@ export class JobRunner {
         await db.execute(sql`UPDATE jobs SET locked_at = now() WHERE id = ${job.id} AND locked_by = ${this.workerId}`);
       },
     };
+    const started = performance.now();
+    const report = (outcome: JobOutcome) => this.options.onAttempt?.(job.name, outcome, (performance.now() - started) / 1000);
     try {
       let payload: unknown = job.payload;
       if (registered.payload) {
@@ -268,10 +274,12 @@ export class JobRunner {
           : sql`UPDATE jobs SET status = 'queued', run_at = ${retryAt}, last_error = ${errorText(err)}, locked_by = NULL, locked_at = NULL
                 WHERE id = ${job.id} AND locked_by = ${this.workerId}`,
       );
+      report(permanent ? 'failed' : 'retry');
       return;
     }
     await db.execute(sql`
       UPDATE jobs SET status = 'done', finished_at = now(), locked_by = NULL, locked_at = NULL
       WHERE id = ${job.id} AND locked_by = ${this.workerId}`);
+    report('done');
   }
 }

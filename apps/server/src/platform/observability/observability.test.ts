@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { createTestApp, type TestApp } from '../../../test/harness/testApp.ts';
 import { buildApp } from '../../app.ts';
+import { enqueueJob } from '../jobs/jobs.runner.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -49,6 +50,15 @@ describe('GET /metrics', () => {
     expect(res.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/api\/health",status_code="200"\} \d+/);
     expect(res.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} \d+/);
     expect(res.body).not.toContain('no-such-thing');
+  });
+
+  it('counts job attempts by name and outcome, and open event streams', async () => {
+    t.app.jobs.register('test.metrics', async () => {});
+    await enqueueJob(t.db, 'test.metrics');
+    await t.app.jobs.tick();
+    const res = await t.anonymous.get('/metrics');
+    expect(res.body).toMatch(/guanxi_job_attempt_duration_seconds_count\{name="test.metrics",outcome="done"\} 1/);
+    expect(res.body).toMatch(/guanxi_sse_connections 0/);
   });
 });
 
