@@ -5,7 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
 import type { Locale as AntdLocale } from 'antd/es/locale';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './AppShell.tsx';
 import { DeskPage } from './DeskPage.tsx';
@@ -20,26 +20,16 @@ const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW,
 const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
 
 const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
   {
     element: (
-      <>
-        <SessionWatcher />
-        <Outlet />
-      </>
+      <RequireSession>
+        <AppShell />
+      </RequireSession>
     ),
     children: [
-      { path: '/login', element: <LoginPage /> },
-      {
-        element: (
-          <RequireSession>
-            <AppShell />
-          </RequireSession>
-        ),
-        children: [
-          { index: true, element: <DeskPage /> },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
+      { index: true, element: <DeskPage /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ]);
@@ -50,6 +40,7 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <ConfigProvider locale={ANTD_LOCALES[currentLocale()]}>
         <AntApp>
+          <SessionWatcher />
           <RouterProvider router={router} />
         </AntApp>
       </ConfigProvider>

@@ -1,7 +1,7 @@
 // The signed-in frame: a header with the product, the user (name, org unit, roles), the language switch and
 // sign-out, and the page below it. On phones the org unit and roles move into the user menu.
 import { App, Button, Dropdown, Flex, Grid, Layout, Space, Tag, Typography, theme } from 'antd';
-import { Outlet, useNavigate } from 'react-router';
+import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@guanxi/contracts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -69,14 +69,10 @@ function UserIdentity({ user }: { user: Me['user'] }) {
 function UserMenu({ user }: { user: Me['user'] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const signOut = useSignOut();
 
-  const onSignOut = () =>
-    signOut.mutate(undefined, {
-      onSuccess: () => void navigate('/login', { replace: true, state: { reason: 'loggedOut' } }),
-      onError: () => void message.error(t('shell.signOutFailed')),
-    });
+  // On success the route guard shows the login page with "您已安全退出".
+  const onSignOut = () => signOut.mutate(undefined, { onError: () => void message.error(t('shell.signOutFailed')) });
   const identity = t('common.identity', {
     orgUnit: user.orgUnitName,
     roles: roleNames(user, t('common.listSeparator')) || t('common.noRoles'),

@@ -1,6 +1,6 @@
 // The sign-in page: Chinese first, says plainly why it is shown (expired session, signed out) and why sign-in failed.
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { signInErrorMessage } from './loginMessages.ts';
@@ -15,15 +15,14 @@ const REASON_TYPE = { expired: 'warning', signedOut: 'warning', loggedOut: 'succ
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LoginState;
   const session = useSession();
   const signIn = useSignIn();
 
+  // Signed in (already, or just now): on to where the user was going.
   if (session.data) return <Navigate to={state.from ?? '/'} replace />;
 
-  const onFinish = (values: Credentials) =>
-    signIn.mutate(values, { onSuccess: () => void navigate(state.from ?? '/', { replace: true }) });
+  const onFinish = (values: Credentials) => signIn.mutate(values);
   const notice = signIn.isError
     ? { type: 'error' as const, text: signInErrorMessage(t, signIn.error) }
     : state.reason && { type: REASON_TYPE[state.reason], text: t(`login.reasons.${state.reason}`) };

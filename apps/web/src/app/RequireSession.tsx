@@ -3,12 +3,14 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { Button, Flex, Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSession } from './session.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { signedOutReason, useSession } from './session.ts';
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const session = useSession();
+  const queryClient = useQueryClient();
   if (session.isPending) {
     return (
       <Flex justify="center" align="center" style={{ minHeight: '100vh' }}>
@@ -25,6 +27,11 @@ export function RequireSession({ children }: { children: ReactNode }) {
       />
     );
   }
-  if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (!session.data) {
+    const reason = signedOutReason(queryClient);
+    // After a deliberate sign-out the next person starts at the desk, not on the last page.
+    const from = reason === 'loggedOut' ? undefined : location.pathname + location.search;
+    return <Navigate to="/login" replace state={{ reason, from }} />;
+  }
   return children;
 }
