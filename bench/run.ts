@@ -252,7 +252,11 @@ function printReport(report: BenchReport): void {
     );
   }
   console.log(
-    `\nserver peak RSS over the run: ${report.serverRssPeakMb.toFixed(0)} MB (the Node process, PGlite's worker thread included)`,
+    `\nserver peak RSS over the run: ${report.serverRssPeakMb.toFixed(0)} MB (${
+      report.engine === 'pglite'
+        ? "the Node process, PGlite's worker thread included"
+        : "the Node process; PostgreSQL's own processes not counted"
+    })`,
   );
   console.log(`raw SQL: ${report.rawSqlMethod}; ratio = HTTP p50 / raw SQL p50.`);
   for (const r of report.results) {
