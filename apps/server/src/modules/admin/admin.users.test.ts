@@ -371,6 +371,20 @@ describe('the last active administrator', () => {
       const secondClient = await t.as(second.id);
       const lastAgain = await secondClient.patch(`/api/v1/users/${second.id}`, { active: false }, { 'if-match': '1' });
       expect(lastAgain.json().error.code).toBe('LAST_ADMIN');
+
+      // Two administrators disabling each other at the same moment: one must lose.
+      const third = await buildUser(t.db, { orgUnitId: rootId, roleIds: [adminRole.id] });
+      const thirdClient = await t.as(third.id);
+      const results = await Promise.all([
+        secondClient.patch(`/api/v1/users/${third.id}`, { active: false }, { 'if-match': '1' }),
+        thirdClient.patch(`/api/v1/users/${second.id}`, { active: false }, { 'if-match': '1' }),
+      ]);
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 422]);
+      const stillActive = await t.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(inArray(users.id, [second.id, third.id]), eq(users.active, true)));
+      expect(stillActive).toHaveLength(1);
     } finally {
       if (others.length)
         await t.db
@@ -433,5 +447,17 @@ describe('GET / DELETE /api/v1/users/:id/tokens', () => {
     expect((await admin.delete(`/api/v1/users/${user.id}/tokens/${id}`)).statusCode).toBe(204);
     const viaToken = await t.anonymous.get('/api/v1/auth/me', { authorization: `Bearer ${token}` });
     expect(viaToken.json().error.code).toBe('INVALID_TOKEN');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('describes the user and auth routes from their zod schemas', async () => {
+    const doc = (await t.anonymous.get('/api/docs/json')).json();
+    for (const path of ['/api/v1/users', '/api/v1/users/{id}', '/api/v1/users/{id}/tokens/{tokenId}', '/api/v1/auth/login']) {
+      expect(doc.paths).toHaveProperty([path]);
+    }
+    const params = doc.paths['/api/v1/users'].get.parameters.map((p: { name: string }) => p.name);
+    expect(params.sort()).toEqual(['active', 'cursor', 'limit', 'orgUnitId', 'q']);
+    expect(doc.paths['/api/v1/users'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('password');
   });
 });
