@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { prepareBenchDatabase } from './database.ts';
+import type { Database } from '../apps/server/src/platform/db/db.ts';
+import { prepareBenchDatabase, type BenchDatabase } from './database.ts';
 import { BENCH_PASSWORD, prepareDataset } from './dataset.ts';
 import { runLoad, signIn } from './http.ts';
 import { runRawSql } from './rawSql.ts';
@@ -107,8 +108,8 @@ async function main(): Promise<number> {
   progress(`${database.where}`);
 
   // PGlite opens in one process at a time: generate, close, then start the server.
-  const generator = await database.open();
-  const dataset = await prepareDataset(generator, options.size).finally(() => generator.close());
+  const generator = await openClosing(database);
+  const dataset = await prepareDataset(generator.db, options.size).finally(generator.close);
   progress(
     dataset.generatedSeconds === null
       ? `reused the kept dataset of ${options.size} widgets`
@@ -156,10 +157,10 @@ async function main(): Promise<number> {
       ? 'after the HTTP runs the server is stopped and the bench opens the same data directory the way the server does (PGlite in a worker thread behind a Unix socket, node-postgres, one connection); each query runs sequentially'
       : 'after the HTTP runs the server is stopped and the bench sends each query sequentially over one node-postgres connection to the same database';
   progress(`raw SQL: ${rawSqlMethod}`);
-  const rawDb = await database.open();
+  const rawDb = await openClosing(database);
   const results: WorkloadResult[] = [];
   try {
-    const client = await rawDb.pool.connect();
+    const client = await rawDb.db.pool.connect();
     try {
       for (const { workload, state, result } of runs) {
         const raw =
@@ -200,6 +201,15 @@ async function main(): Promise<number> {
   const file = writeReport(RESULTS_DIR, report);
   console.log(`\nJSON: ${path.relative(REPO_ROOT, file)}`);
   return report.failed ? 1 : 0;
+}
+
+/** Opens the bench database and registers its closing, so Ctrl-C closes it before the data is removed. */
+async function openClosing(database: BenchDatabase): Promise<{ db: Database; close: () => Promise<void> }> {
+  const db = await database.open();
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= db.close());
+  cleanups.push(close);
+  return { db, close };
 }
 
 async function runHttp(
