@@ -34,8 +34,8 @@ export function openEventStream(
   reply.hijack();
   const res = reply.raw;
   // Headers set through `reply` (request id) are not written by a hijacked reply; helmet's are already on `res`.
+  for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) res.setHeader(name, value);
   res.writeHead(200, {
-    ...(reply.getHeaders() as Record<string, string>),
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
     connection: 'keep-alive',

@@ -21,6 +21,8 @@ export function registerJobs(app: FastifyInstance): void {
   const runner = new JobRunner({
     db: app.db,
     pollMs: app.config.jobPollMs,
+    // PGlite serves one connection, so more workers would mostly wait for it.
+    concurrency: app.database.engine === 'postgres' ? 4 : 2,
     log: app.log.child({ component: 'jobs' }),
     onAttempt: (name, outcome, seconds) => attempts.observe({ name, outcome }, seconds),
   });

@@ -95,6 +95,48 @@ describe('job runner', () => {
     expect(seen).toEqual([7]);
   });
 
+  it('fails an attempt that runs past its timeout and aborts its signal', async () => {
+    const name = uniqueName('hung');
+    let aborted = false;
+    const r = runner({ backoffMs: () => 60_000 }).register(
+      name,
+      (_payload, { signal }) =>
+        new Promise<void>((resolve) => {
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            resolve();
+          });
+        }),
+      { timeoutMs: 50 },
+    );
+    const id = (await enqueueJob(database.db, name))!;
+    await r.tick();
+    expect(aborted).toBe(true);
+    const row = await jobRow(id);
+    expect(row).toMatchObject({ status: 'queued', attempts: 1 });
+    expect(row.lastError).toContain('timed out after 50 ms');
+  });
+
+  it('runs jobs side by side with concurrency > 1, so a long job does not hold up the others', async () => {
+    const slow = uniqueName('slow-import');
+    const quick = uniqueName('reminder');
+    let release!: () => void;
+    const quickDone = new Promise<void>((resolve) => (release = resolve));
+    let slowFinished = false;
+    const r = runner({ concurrency: 2 })
+      .register(slow, async () => {
+        await quickDone;
+        slowFinished = true;
+      })
+      .register(quick, async () => release());
+    await enqueueJob(database.db, slow);
+    await enqueueJob(database.db, quick, {}, { runAt: new Date(Date.now() + 30) });
+    r.start();
+    await quickDone;
+    await r.stop();
+    expect(slowFinished).toBe(true);
+  });
+
   it('queues a job at most once per dedupe key until it has finished', async () => {
     const name = uniqueName('dedupe');
     const first = await enqueueJob(database.db, name, {}, { dedupeKey: 'customer:42' });

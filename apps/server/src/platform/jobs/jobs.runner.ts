@@ -60,8 +60,8 @@ export interface JobContext {
   maxAttempts: number;
   db: Db;
   log: JobLogger;
-  /** Long handlers call this now and then so other processes do not take the job for abandoned. */
-  heartbeat(): Promise<void>;
+  /** Aborted when the attempt times out; long handlers check it between steps. */
+  signal: AbortSignal;
 }
 
 export type JobHandler<P = JobPayload> = (payload: P, context: JobContext) => Promise<void>;
@@ -70,8 +70,10 @@ export interface JobRunnerOptions {
   db: Db;
   pollMs: number;
   log?: JobLogger;
-  /** A job `running` for longer than this without a heartbeat belongs to a dead process and is run again. */
+  /** A job whose lock was not refreshed for this long belongs to a dead process and is run again. */
   lockTimeoutMs?: number;
+  /** Jobs run at the same time by this runner, so one long import does not hold up every reminder. */
+  concurrency?: number;
   /** Delay before retry n (1-based); default 5 s doubling up to 1 h. */
   backoffMs?: (attempt: number) => number;
   workerId?: string;
@@ -84,6 +86,14 @@ export type JobOutcome = 'done' | 'retry' | 'failed';
 interface Registered {
   handler: JobHandler<unknown>;
   payload?: z.ZodType;
+  timeoutMs: number;
+}
+
+export interface RegisterOptions<S extends z.ZodType> {
+  /** A payload that does not parse fails the job at once, without retries. */
+  payload?: S;
+  /** An attempt running longer fails (and is retried); default 30 minutes. */
+  timeoutMs?: number;
 }
 
 type ClaimedJob = {
@@ -107,9 +117,8 @@ export class JobRunner {
   private readonly backoffMs: (attempt: number) => number;
   private schedulesSaved = false;
   private running = false;
-  private loop: Promise<void> | undefined;
-  private wake: (() => void) | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private loops: Promise<void>[] = [];
+  private readonly sleepers = new Set<() => void>();
 
   constructor(private readonly options: JobRunnerOptions) {
     this.log = options.log ?? silentLog;
@@ -118,14 +127,18 @@ export class JobRunner {
     this.workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   }
 
-  /** Handles jobs named `name`. With a `payload` schema, a payload that does not parse fails the job without retries. */
+  /** Handles jobs named `name`; give a zod `payload` schema to receive a typed, validated payload. */
   register<S extends z.ZodType = z.ZodType<JobPayload>>(
     name: string,
     handler: JobHandler<z.output<S>>,
-    options: { payload?: S } = {},
+    options: RegisterOptions<S> = {},
   ): this {
     if (this.handlers.has(name)) throw new Error(`A handler for job "${name}" is already registered`);
-    this.handlers.set(name, { handler: handler as JobHandler<unknown>, payload: options.payload });
+    this.handlers.set(name, {
+      handler: handler as JobHandler<unknown>,
+      payload: options.payload,
+      timeoutMs: options.timeoutMs ?? 30 * 60_000,
+    });
     return this;
   }
 
@@ -144,43 +157,49 @@ export class JobRunner {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.loop = this.pollLoop();
+    const workers = Math.max(1, this.options.concurrency ?? 1);
+    this.loops = Array.from({ length: workers }, (_, index) => this.pollLoop(index === 0));
   }
 
-  /** Stops polling and waits for the job in progress to finish. */
+  /** Stops polling and waits for the jobs in progress to finish. */
   async stop(): Promise<void> {
     this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.wake?.();
-    await this.loop;
-    this.loop = undefined;
+    for (const wake of this.sleepers) wake();
+    await Promise.all(this.loops);
+    this.loops = [];
   }
 
-  /** One polling round: enqueue due schedules, then run due jobs until none is left. Returns how many ran. */
+  /** One round, for tests and scripts: enqueue due schedules, then run due jobs until none is left. Returns how many ran. */
   async tick(): Promise<number> {
     await this.enqueueDueSchedules();
     let ran = 0;
-    while (await this.runNext()) {
-      ran++;
-      if (!this.running && this.loop) break;
-    }
+    while (await this.runNext()) ran++;
     return ran;
   }
 
-  private async pollLoop(): Promise<void> {
+  private async pollLoop(runsSchedules: boolean): Promise<void> {
     while (this.running) {
       try {
-        await this.tick();
+        if (runsSchedules) await this.enqueueDueSchedules();
+        while (this.running && (await this.runNext()));
       } catch (err) {
         // The database may be briefly unreachable; the next round tries again.
         this.log.error({ err }, 'job polling failed');
       }
-      if (!this.running) break;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, this.options.pollMs);
-      });
+      if (this.running) await this.sleep(this.options.pollMs);
     }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
   }
 
   private async enqueueDueSchedules(): Promise<void> {
@@ -241,6 +260,7 @@ export class JobRunner {
   private async execute(job: ClaimedJob): Promise<void> {
     const { db } = this.options;
     const registered = this.handlers.get(job.name)!;
+    const controller = new AbortController();
     const context: JobContext = {
       jobId: job.id,
       name: job.name,
@@ -248,10 +268,24 @@ export class JobRunner {
       maxAttempts: job.max_attempts,
       db,
       log: this.log,
-      heartbeat: async () => {
-        await db.execute(sql`UPDATE jobs SET locked_at = now() WHERE id = ${job.id} AND locked_by = ${this.workerId}`);
-      },
+      signal: controller.signal,
     };
+    // Refreshing the lock while the handler runs tells other processes that this one is alive.
+    const heartbeat = setInterval(
+      () =>
+        void db
+          .execute(sql`UPDATE jobs SET locked_at = now() WHERE id = ${job.id} AND locked_by = ${this.workerId}`)
+          .catch((err: unknown) => this.log.warn({ err, jobId: job.id }, 'job heartbeat failed')),
+      Math.max(1000, this.lockTimeoutMs / 3),
+    );
+    let deadline: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      deadline = setTimeout(() => {
+        // Rejected before the abort, so a handler that returns on abort does not count as done.
+        reject(new Error(`timed out after ${registered.timeoutMs} ms`));
+        controller.abort();
+      }, registered.timeoutMs);
+    });
     const started = performance.now();
     const report = (outcome: JobOutcome) => this.options.onAttempt?.(job.name, outcome, (performance.now() - started) / 1000);
     try {
@@ -261,7 +295,7 @@ export class JobRunner {
         if (!parsed.success) throw new PermanentJobError(`invalid payload: ${parsed.error.message}`);
         payload = parsed.data;
       }
-      await registered.handler(payload, context);
+      await Promise.race([registered.handler(payload, context), timedOut]);
     } catch (err) {
       const permanent = err instanceof PermanentJobError || job.attempts >= job.max_attempts;
       this.log.warn({ err, jobId: job.id, job: job.name, attempt: job.attempts, permanent }, 'job failed');
@@ -276,6 +310,9 @@ export class JobRunner {
       );
       report(permanent ? 'failed' : 'retry');
       return;
+    } finally {
+      clearInterval(heartbeat);
+      clearTimeout(deadline);
     }
     await db.execute(sql`
       UPDATE jobs SET status = 'done', finished_at = now(), locked_by = NULL, locked_at = NULL
