@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, signIn, visible } from '../harness/flows.ts';
 async function chooseLanguage(page: Page, current: string, next: string): Promise<void> {
   await page.locator('header').getByRole('combobox', { name: current }).click();
   await page.locator('.ant-select-item-option', { hasText: next }).click();
+  await page.locator('.ant-select-item-option').first().waitFor({ state: 'hidden' });
 }
 
 test('switch to English and back to 简体中文', async ({ newPage, screenshot }) => {
