@@ -1,5 +1,6 @@
 // Loads an Actor (user, org unit, merged role permissions) for a signed-in user.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { RolePermissions } from '@guanxi/contracts';
 import type { Locale } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor, WriteSource } from '../http/context.ts';
@@ -14,8 +15,15 @@ export interface ActorOptions {
   csrfToken?: string;
 }
 
+interface RoleGrant {
+  key: string;
+  isAdmin: boolean;
+  permissions: RolePermissions;
+}
+
 /** Returns null when the user does not exist or is disabled. */
 export async function loadActor(db: DbOrTx, userId: string, options: ActorOptions): Promise<Actor | null> {
+  // One round trip: the user, their unit's path and all their roles.
   const [row] = await db
     .select({
       id: users.id,
@@ -25,16 +33,16 @@ export async function loadActor(db: DbOrTx, userId: string, options: ActorOption
       orgUnitPath: orgUnits.path,
       locale: users.locale,
       active: users.active,
+      roles: sql<RoleGrant[]>`coalesce((
+        SELECT json_agg(json_build_object('key', ${roles.key}, 'isAdmin', ${roles.isAdmin}, 'permissions', ${roles.permissions}))
+        FROM ${userRoles} JOIN ${roles} ON ${roles.id} = ${userRoles.roleId}
+        WHERE ${userRoles.userId} = ${users.id}), '[]'::json)`,
     })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .where(eq(users.id, userId));
   if (!row || !row.active) return null;
-  const granted = await db
-    .select({ key: roles.key, isAdmin: roles.isAdmin, permissions: roles.permissions })
-    .from(userRoles)
-    .innerJoin(roles, eq(roles.id, userRoles.roleId))
-    .where(eq(userRoles.userId, userId));
+  const granted = row.roles;
   return {
     userId: row.id,
     username: row.username,
