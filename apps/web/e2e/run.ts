@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { CHROMIUM, launchBrowser } from './harness/browser.ts';
 import { resultsDir, webDir } from './harness/paths.ts';
 import { runTests } from './harness/runner.ts';
-import { startServer, type RunningServer } from './harness/server.ts';
+import { startServer, stopServers, type RunningServer } from './harness/server.ts';
 
 const specsDir = path.join(webDir, 'e2e/specs');
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
@@ -30,6 +30,13 @@ async function main(): Promise<number> {
 
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
+  // Ctrl-C or a CI timeout must not leave a server behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`[e2e] ${signal}: stopping the server`);
+      void Promise.allSettled([browser?.close(), stopServers()]).then(() => process.exit(130));
+    });
+  }
   try {
     const serverStarted = performance.now();
     server = await startServer();

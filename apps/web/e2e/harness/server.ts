@@ -14,6 +14,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+const running = new Set<() => Promise<void>>();
+
+/** Stops every server this process started, also one still starting up (for Ctrl-C). */
+export async function stopServers(): Promise<void> {
+  await Promise.allSettled([...running].map((stop) => stop()));
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -81,7 +88,9 @@ export async function startServer(): Promise<RunningServer> {
     }
     log.end();
     rmSync(dataDir, { recursive: true, force: true });
+    running.delete(stop);
   };
+  running.add(stop);
 
   try {
     await waitForHealth(baseUrl, child, 120_000);
