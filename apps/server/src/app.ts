@@ -84,6 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Plain HTTP on a LAN address must keep working; TLS is the reverse proxy's job.
+        upgradeInsecureRequests: null,
       },
     },
     strictTransportSecurity: false,

@@ -100,14 +100,12 @@ describe('access matrix', () => {
           const owner = rel === 'own' ? { ownerId: user.id, orgUnitId: branchA.id } : place[rel];
           const record = await buildRecord(db, t.app.entities, adminActor, type, { label, ...owner });
           if (rel === 'sharedRead' || rel === 'sharedEdit') {
-            await db
-              .insert(recordShares)
-              .values({
-                recordType: type.name,
-                recordId: record.id,
-                userId: user.id,
-                access: rel === 'sharedEdit' ? 'edit' : 'read',
-              });
+            await db.insert(recordShares).values({
+              recordType: type.name,
+              recordId: record.id,
+              userId: user.id,
+              access: rel === 'sharedEdit' ? 'edit' : 'read',
+            });
           }
           cases.push({ role, rel, type, recordId: record.id, label, ...owner });
         }
