@@ -171,16 +171,21 @@ export class JobRunner {
 
   /** One round, for tests and scripts: enqueue due schedules, then run due jobs until none is left. Returns how many ran. */
   async tick(): Promise<number> {
+    await this.failAbandonedJobs();
     await this.enqueueDueSchedules();
     let ran = 0;
     while (await this.runNext()) ran++;
     return ran;
   }
 
-  private async pollLoop(runsSchedules: boolean): Promise<void> {
+  /** One worker, the lead, also does the housekeeping of the queue each round. */
+  private async pollLoop(lead: boolean): Promise<void> {
     while (this.running) {
       try {
-        if (runsSchedules) await this.enqueueDueSchedules();
+        if (lead) {
+          await this.failAbandonedJobs();
+          await this.enqueueDueSchedules();
+        }
         while (this.running && (await this.runNext()));
       } catch (err) {
         // The database may be briefly unreachable; the next round tries again.
@@ -200,6 +205,17 @@ export class JobRunner {
       const timer = setTimeout(wake, ms);
       this.sleepers.add(wake);
     });
+  }
+
+  /** A job abandoned by a dead process on its last attempt is failed rather than run again. */
+  private async failAbandonedJobs(): Promise<void> {
+    const names = this.registeredNames;
+    if (names.length === 0) return;
+    const staleBefore = new Date(Date.now() - this.lockTimeoutMs);
+    await this.options.db.execute(sql`
+      UPDATE jobs SET status = 'failed', finished_at = now(), locked_by = NULL,
+        last_error = coalesce(last_error || E'\n', '') || 'abandoned: the process running it stopped'
+      WHERE status = 'running' AND locked_at < ${staleBefore} AND attempts >= max_attempts AND name IN ${names}`);
   }
 
   private async enqueueDueSchedules(): Promise<void> {
@@ -236,11 +252,6 @@ export class JobRunner {
     if (names.length === 0) return false;
     const { db } = this.options;
     const staleBefore = new Date(Date.now() - this.lockTimeoutMs);
-    // A job abandoned on its last attempt is not run again.
-    await db.execute(sql`
-      UPDATE jobs SET status = 'failed', finished_at = now(), locked_by = NULL,
-        last_error = coalesce(last_error || E'\n', '') || 'abandoned: the process running it stopped'
-      WHERE status = 'running' AND locked_at < ${staleBefore} AND attempts >= max_attempts AND name IN ${names}`);
     const claimed = await db.execute<ClaimedJob>(sql`
       UPDATE jobs SET status = 'running', attempts = attempts + 1, locked_by = ${this.workerId}, locked_at = now()
       WHERE id = (
