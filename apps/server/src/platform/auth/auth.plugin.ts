@@ -27,7 +27,9 @@ function sourceOf(request: FastifyRequest, fallback: WriteSource): WriteSource {
 export async function registerAuth(app: FastifyInstance): Promise<void> {
   const timeouts = { idleMinutes: app.config.sessionIdleMinutes, absoluteHours: app.config.sessionAbsoluteHours };
 
-  app.addHook('preHandler', async (request, reply) => {
+  // onRequest, before the body is parsed and validated: an unauthenticated or forged request is refused
+  // before any of its input is looked at (auth → validate → handler).
+  app.addHook('onRequest', async (request, reply) => {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
