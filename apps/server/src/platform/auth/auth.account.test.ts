@@ -147,6 +147,18 @@ describe('CSRF protection of cookie-authenticated writes', () => {
     expect(await eventsOf(user.id, 'access_denied')).toHaveLength(0);
   });
 
+  it('refuses a forged write before looking at its body', async () => {
+    const client = await t.as((await newUser()).id);
+    const forged = await client.request({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      payload: '{"name":',
+      headers: { cookie: client.cookie!, 'content-type': 'application/json', 'x-csrf-token': 'x' },
+    });
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().error.code).toBe('CSRF_FAILED');
+  });
+
   it('reads need no CSRF header', async () => {
     const user = await newUser();
     const client = await t.as(user.id);
