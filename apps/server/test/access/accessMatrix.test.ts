@@ -59,7 +59,8 @@ interface Case {
   orgUnitId: string;
 }
 
-describe('access matrix', () => {
+// Hundreds of requests per test: generous time limits so a loaded CI machine does not fail them.
+describe('access matrix', { timeout: 300_000 }, () => {
   let t: TestApp;
   const clients = new Map<string, TestClient>();
   const userIds = new Map<string, string>();
