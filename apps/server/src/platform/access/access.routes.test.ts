@@ -34,6 +34,15 @@ describe('org units and roles admin API', () => {
     expect(secondRoot.json().error.code).toBe('ROOT_ORG_UNIT_EXISTS');
   });
 
+  it('names each bad field of a route-validated body, in the caller’s language', async () => {
+    const res = await admin.post('/api/v1/org-units', { name: '', parentId: 'nope', colour: 'red' }, { 'accept-language': 'en' });
+    expect(res.statusCode).toBe(400);
+    const details = res.json().error.details as { field: string; code: string; message: string }[];
+    expect(details.map((d) => d.field).sort()).toEqual(['colour', 'name', 'parentId']);
+    expect(details.find((d) => d.field === 'colour')).toMatchObject({ code: 'unknown_field', message: 'Unknown field.' });
+    expect(details.find((d) => d.field === 'name')?.code).toBe('required');
+  });
+
   it('moves a unit with its whole subtree and refuses to move a unit below itself', async () => {
     const east = await create('东区', rootId);
     const west = await create('西区', rootId);

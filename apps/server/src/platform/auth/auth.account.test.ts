@@ -35,11 +35,21 @@ afterAll(async () => {
 });
 
 describe('GET /api/v1/auth/me', () => {
-  it('answers 401 UNAUTHENTICATED without a session, and logs the refusal', async () => {
+  it('answers 401 UNAUTHENTICATED without a session; an anonymous refusal stays out of the security log', async () => {
     const res = await t.anonymous.get('/api/v1/auth/me', { 'x-request-id': 'me-anonymous-1' });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('UNAUTHENTICATED');
-    const [event] = await t.db.select().from(securityEvents).where(eq(securityEvents.requestId, 'me-anonymous-1'));
+    // Visitors before sign-in must not be able to fill the table; they are in the server log only.
+    expect(await t.db.select().from(securityEvents).where(eq(securityEvents.requestId, 'me-anonymous-1'))).toEqual([]);
+  });
+
+  it('logs the refusal of a caller who presented a stale session cookie', async () => {
+    const res = await t.anonymous.get('/api/v1/auth/me', {
+      'x-request-id': 'me-stale-1',
+      cookie: 'gx_session=not-a-real-session',
+    });
+    expect(res.statusCode).toBe(401);
+    const [event] = await t.db.select().from(securityEvents).where(eq(securityEvents.requestId, 'me-stale-1'));
     expect(event).toMatchObject({
       kind: 'access_denied',
       userId: null,

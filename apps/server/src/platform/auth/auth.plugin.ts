@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { loadActor } from '../access/actor.ts';
 import { AppError } from '../http/errors.ts';
-import type { WriteSource } from '../http/context.ts';
+import { requireActor, type WriteSource } from '../http/context.ts';
 import { deleteSession, SESSION_COOKIE, touchSession } from './sessions.ts';
 import { resolveApiToken } from './tokens.ts';
 import { logSecurityEvent } from './securityLog.ts';
@@ -77,6 +77,16 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
     request.actor = actor;
   });
 
+  // Default deny: every /api/v1 route needs a signed-in caller unless it says it is public, and the check
+  // comes before body validation, so an anonymous caller learns nothing about a route's input rules.
+  app.addHook('preValidation', async (request) => {
+    // Judged by the matched route pattern: an unknown path falls to the not-found handler (or the web app's
+    // catch-all) and answers 404, whoever asks.
+    const pattern = request.routeOptions.url;
+    if (request.actor || request.routeOptions.config.public || !pattern?.startsWith('/api/v1/')) return;
+    requireActor(request);
+  });
+
   // Remember the code of a refusal for the log below; the error handler turns the error into the body.
   app.addHook('onError', async (request, _reply, error) => {
     if (error instanceof AppError) request.deniedCode = error.code;
@@ -85,7 +95,12 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
   // onSend, not onResponse: the entry is written before the client sees the answer, so nothing races it.
   app.addHook('onSend', async (request, reply, payload) => {
     const status = reply.statusCode;
-    if ((status === 401 || status === 403) && !request.securityLogged) {
+    // Anonymous 401s (a visitor before signing in) go to the server log only; refusals of a caller who
+    // presented credentials, and every 403, are kept in the security log.
+    const presentedCredentials = Boolean(request.headers.authorization || request.cookies[SESSION_COOKIE]);
+    if (status === 401 && !presentedCredentials && !request.securityLogged) {
+      request.log.info({ status, route: request.routeOptions.url }, 'security: unauthenticated request refused');
+    } else if ((status === 401 || status === 403) && !request.securityLogged) {
       try {
         await logSecurityEvent(app.db, request, {
           kind: 'access_denied',
@@ -102,11 +117,12 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    sessionExpired?: boolean;
     deniedCode?: string;
   }
   interface FastifyContextConfig {
     /** The route accepts cookie-authenticated writes without the CSRF header (sign-in only). */
     csrfExempt?: boolean;
+    /** The route answers callers who are not signed in (sign-in, public forms). */
+    public?: boolean;
   }
 }

@@ -53,7 +53,7 @@ export function registerAuthRoutes(app: FastifyInstance): void {
     '/v1/auth/login',
     {
       // A browser may still hold an old session cookie on the sign-in page; it carries no CSRF token there.
-      config: { csrfExempt: true },
+      config: { csrfExempt: true, public: true },
       schema: { tags: ['auth'], body: loginRequestSchema, response: { 200: meSchema } },
     },
     async (request, reply) => {

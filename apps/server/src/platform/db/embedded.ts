@@ -1,7 +1,7 @@
 // Starts the embedded PGlite engine in a worker thread and returns a connection string for node-postgres.
 // Both engines are then reached through the same driver, so the rest of the server never knows which one runs.
 import { Worker } from 'node:worker_threads';
-import { rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export interface EmbeddedPostgres {
@@ -14,7 +14,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   // A Unix socket path is limited to ~107 bytes, so it lives in a short directory named after the data directory.
   const socketDir = path.join('/tmp', `guanxi-${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   const socketPath = path.join(socketDir, '.s.PGSQL.5432');
-  const { mkdirSync } = await import('node:fs');
+  removeStaleSocketDirs();
   mkdirSync(socketDir, { recursive: true });
 
   const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
@@ -50,4 +50,18 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       rmSync(socketDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Socket directories of engines whose process died without stopping them (e.g. killed with SIGKILL). */
+function removeStaleSocketDirs(): void {
+  for (const entry of readdirSync('/tmp')) {
+    const match = /^guanxi-(\d+)-[a-z0-9]+$/.exec(entry);
+    if (!match || Number(match[1]) === process.pid) continue;
+    try {
+      process.kill(Number(match[1]), 0);
+    } catch (err) {
+      // ESRCH: no such process. EPERM means it lives (as another user) and keeps its directory.
+      if ((err as NodeJS.ErrnoException).code === 'ESRCH') rmSync(path.join('/tmp', entry), { recursive: true, force: true });
+    }
+  }
 }

@@ -28,11 +28,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     locale: Locale;
+    /** Set when the request carried a session cookie whose session has timed out. */
+    sessionExpired?: boolean;
   }
 }
 
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED', 401);
+  if (!request.actor) throw new AppError(request.sessionExpired ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED', 401);
   return request.actor;
 }
 

@@ -6,6 +6,13 @@ import { translate } from '../i18n/i18n.ts';
 import { AppError } from './errors.ts';
 import { issuesToDetails } from './validation.ts';
 
+interface RouteValidationIssue {
+  keyword: string;
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
 interface PgError {
   code: string;
   constraint?: string;
@@ -24,14 +31,19 @@ export function toAppError(err: unknown, request: FastifyRequest): AppError | un
   if (err instanceof ZodError) return new AppError('VALIDATION_FAILED', 400, issuesToDetails(err.issues, request.locale));
   const fe = err as FastifyError & { validation?: unknown; validationContext?: string };
   if (fe && Array.isArray(fe.validation)) {
+    // Route schemas are zod; fastify-type-provider-zod hands each issue over as { keyword, instancePath, params }.
     const context = fe.validationContext && fe.validationContext !== 'body' ? [fe.validationContext] : [];
-    const issues = fe.validation.map(
-      (v: { instancePath?: string; message?: string; params?: { issue?: unknown } }) => v.params?.issue ?? v,
+    const issues = (fe.validation as RouteValidationIssue[]).map((v) => ({
+      ...v.params,
+      code: v.keyword,
+      path: (v.instancePath ?? '').split('/').filter(Boolean),
+      message: v.message ?? v.keyword,
+    }));
+    return new AppError(
+      'VALIDATION_FAILED',
+      400,
+      issuesToDetails(issues as unknown as ZodError['issues'], request.locale, context),
     );
-    const zodIssues = issues.filter((i): i is ZodError['issues'][number] => typeof i === 'object' && i !== null && 'code' in i);
-    if (zodIssues.length === issues.length)
-      return new AppError('VALIDATION_FAILED', 400, issuesToDetails(zodIssues, request.locale, context));
-    return new AppError('VALIDATION_FAILED', 400, [{ code: 'invalid_value', message: fe.message }]);
   }
   switch (fe?.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
