@@ -1,7 +1,7 @@
 // Server-side sessions: the cookie holds a random secret, the database holds its hash, the CSRF token and
 // both timeouts (idle and absolute).
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/db.ts';
 import { sessions } from './auth.schema.ts';
 
@@ -44,29 +44,31 @@ export async function touchSession(db: DbOrTx, cookieValue: string, timeouts: Se
   const sessionId = sha256(cookieValue);
   const idleCutoff = new Date(Date.now() - timeouts.idleMinutes * 60_000);
   const now = new Date();
-  // Only write last_seen_at once a minute, so reads do not turn every request into a write.
-  const [touched] = await db
-    .update(sessions)
-    .set({ lastSeenAt: now })
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        gt(sessions.expiresAt, now),
-        gt(sessions.lastSeenAt, idleCutoff),
-        lt(sessions.lastSeenAt, new Date(now.getTime() - 60_000)),
-      ),
+  // One round trip per request: read the session and, at most once a minute, slide its idle timeout.
+  const result = await db.execute<{
+    user_id: string;
+    csrf_token: string;
+    expires_at: string | Date;
+    last_seen_at: string | Date;
+  }>(sql`
+    WITH found AS (
+      SELECT ${sessions.userId} AS user_id, ${sessions.csrfToken} AS csrf_token, ${sessions.expiresAt} AS expires_at,
+             ${sessions.lastSeenAt} AS last_seen_at
+      FROM ${sessions} WHERE ${sessions.id} = ${sessionId}
+    ), touched AS (
+      UPDATE ${sessions} SET last_seen_at = ${now}
+      FROM found
+      WHERE ${sessions.id} = ${sessionId} AND found.expires_at > ${now} AND found.last_seen_at > ${idleCutoff}
+        AND found.last_seen_at < ${new Date(now.getTime() - 60_000)}
     )
-    .returning({ userId: sessions.userId, csrfToken: sessions.csrfToken });
-  if (touched) return { state: 'valid', sessionId, ...touched };
-  const [row] = await db
-    .select({
-      userId: sessions.userId,
-      csrfToken: sessions.csrfToken,
-      expiresAt: sessions.expiresAt,
-      lastSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .where(eq(sessions.id, sessionId));
+    SELECT * FROM found`);
+  const found = result.rows[0];
+  const row = found && {
+    userId: found.user_id,
+    csrfToken: found.csrf_token,
+    expiresAt: new Date(found.expires_at),
+    lastSeenAt: new Date(found.last_seen_at),
+  };
   if (!row) return { state: 'missing' };
   if (row.expiresAt <= now || row.lastSeenAt <= idleCutoff) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
