@@ -3,3 +3,4 @@ export * from './access.ts';
 export * from './auth.ts';
 export * from './entities.ts';
 export * from './errors.ts';
+export * from './events.ts';

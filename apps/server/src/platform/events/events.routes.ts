@@ -8,21 +8,11 @@ import { z } from 'zod';
 import { requireActor } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import { openEventStream, parseLastEventId } from './events.stream.ts';
-import {
-  findNotifications,
-  markAllNotificationsRead,
-  markNotificationRead,
-  notificationSchema,
-} from './notifications.service.ts';
+import { notificationListSchema, notificationSchema } from '@guanxi/contracts';
+import { findNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.service.ts';
 
 /** Per user and process; each open tab holds one stream. */
 export const MAX_STREAMS_PER_USER = 20;
-
-const notificationListSchema = z.object({
-  items: z.array(notificationSchema),
-  nextCursor: z.string().nullable(),
-  unread: z.number().int(),
-});
 
 const listQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),

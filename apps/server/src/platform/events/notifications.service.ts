@@ -2,6 +2,9 @@
 // stored and the user's open streams are told. Reading and marking read are always limited to the user's own.
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { notificationSchema, type Notification } from '@guanxi/contracts';
+
+export { notificationSchema, type Notification };
 import type { DbOrTx } from '../db/db.ts';
 import { AppError } from '../http/errors.ts';
 import type { EventBus } from './bus.ts';
@@ -9,17 +12,6 @@ import { notifications } from './events.schema.ts';
 
 export const NOTIFICATION_EVENT = 'notification';
 export const NOTIFICATIONS_READ_EVENT = 'notifications.read';
-
-export const notificationSchema = z.object({
-  id: z.uuid(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string().nullable(),
-  link: z.string().nullable(),
-  readAt: z.iso.datetime().nullable(),
-  createdAt: z.iso.datetime(),
-});
-export type Notification = z.infer<typeof notificationSchema>;
 
 export const notificationInputSchema = z.object({
   userId: z.uuid(),
