@@ -119,6 +119,12 @@ describe('entity kit: list filters, sorting and keyset paging', () => {
     expect((await list('total=true')).body.total).toBe(6);
   });
 
+  it('returns only the requested fields with fields=', async () => {
+    const res = await admin.get('/api/v1/test-widgets?fields=name,amount&filter[code][eq]=BJ-E');
+    expect(res.json().items).toEqual([{ id: expect.any(String), version: 1, name: '北京东区', amount: '100.00' }]);
+    expect((await list('fields=name,colour')).status).toBe(400);
+  });
+
   it('searches the searchable fields with q', async () => {
     const res = await list('q=SH-P');
     expect(res.body.items.map((i) => i.name)).toEqual(['上海浦东']);

@@ -137,7 +137,9 @@ export async function listRecords(
   const fields = await loadFields(ctx.db, ctx.descriptor);
   const query = parseListQuery(rawQuery, fields, ctx.descriptor.defaultSort, { allowDeleted: options.allowDeleted ?? true });
   const page = await listPage(ctx, fields, query, options);
-  const result: ListResponse<ApiRecord> = { items: page.items, nextCursor: page.nextCursor };
+  const selected = selectFields(rawQuery.fields, fields);
+  const items = selected ? page.items.map((item) => pick(item, selected)) : page.items;
+  const result: ListResponse<ApiRecord> = { items, nextCursor: page.nextCursor };
   if (query.total) {
     const [row] = await ctx.db
       .select({ n: count() })
@@ -188,4 +190,25 @@ export async function isReadable(db: DbOrTx, actor: Actor, descriptor: EntityDes
     .from(t as PgTable)
     .where(and(eq(t.id, id), isNull(t.deletedAt), accessCondition(actor, descriptor.name, 'read', t)));
   return row !== undefined;
+}
+
+/** `fields=name,amount,custom.region`: the columns a list should return (id and version always come along). */
+function selectFields(raw: unknown, fields: Map<string, ResolvedField>): string[] | null {
+  if (typeof raw !== 'string' || !raw.trim()) return null;
+  const names = raw.split(',').map((n) => n.trim());
+  const unknown = names.filter((n) => !fields.has(n) && n !== 'ownerName' && n !== 'orgUnitName');
+  if (unknown.length)
+    throw new AppError('VALIDATION_FAILED', 400, [{ field: 'fields', code: 'UNKNOWN_FIELD', message: 'UNKNOWN_FIELD' }]);
+  return names;
+}
+
+function pick(record: ApiRecord, names: string[]): ApiRecord {
+  const out: Record<string, unknown> = { id: record.id, version: record.version };
+  for (const name of names) {
+    if (name.startsWith('custom.')) {
+      const custom = (out.custom ??= {}) as Record<string, unknown>;
+      custom[name.slice(7)] = (record.custom as Record<string, unknown> | undefined)?.[name.slice(7)] ?? null;
+    } else out[name] = record[name];
+  }
+  return out as ApiRecord;
 }
