@@ -4,7 +4,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { createTestApp, type TestApp } from '../../../test/harness/testApp.ts';
 import { buildRootUnit, buildUser } from '../../../test/factories/access.ts';
 import { createSession } from '../auth/sessions.ts';
-import { sessions } from '../auth/auth.schema.ts';
+import { loginThrottle, sessions } from '../auth/auth.schema.ts';
 import { idempotencyKeys } from '../http/http.schema.ts';
 import { jobs } from './jobs.schema.ts';
 import { PLATFORM_JOBS, startPlatformJobs } from './platformJobs.ts';
@@ -26,7 +26,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promi
 }
 
 describe('platform jobs', () => {
-  it('purge expired sessions, day-old idempotency keys and week-old finished jobs', async () => {
+  it('purge expired sessions, stale sign-in counters, day-old idempotency keys and week-old finished jobs', async () => {
     const user = await buildUser(t.db, { orgUnitId: (await buildRootUnit(t.db)).id });
     const timeouts = { idleMinutes: 30, absoluteHours: 12 };
     const expired = await createSession(t.db, user.id, timeouts);
@@ -49,6 +49,11 @@ describe('platform jobs', () => {
       ])
       .returning({ id: jobs.id });
 
+    await t.db.insert(loginThrottle).values([
+      { key: 'user:made-up-name', failures: 1, windowStartedAt: new Date(Date.now() - 3600_000) },
+      { key: 'user:recent-typo', failures: 1 },
+    ]);
+
     const started = startPlatformJobs(t.app);
     try {
       await waitFor(async () => {
@@ -56,7 +61,7 @@ describe('platform jobs', () => {
           .select({ id: jobs.id })
           .from(jobs)
           .where(sql`${inArray(jobs.name, Object.values(PLATFORM_JOBS))} AND status = 'done'`);
-        return done.length === 3;
+        return done.length === Object.values(PLATFORM_JOBS).length;
       });
     } finally {
       await started.stop();
@@ -67,6 +72,8 @@ describe('platform jobs', () => {
     expect(sessionIds).not.toContain(expired.sessionId);
     const keys = (await t.db.select({ key: idempotencyKeys.key }).from(idempotencyKeys)).map((r) => r.key);
     expect(keys).toEqual(['recent']);
+    const counters = (await t.db.select({ key: loginThrottle.key }).from(loginThrottle)).map((r) => r.key);
+    expect(counters).toEqual(['user:recent-typo']);
     const jobIds = (await t.db.select({ id: jobs.id }).from(jobs)).map((r) => r.id);
     expect(jobIds).not.toContain(eightDays!.id);
     expect(jobIds).toContain(oneDay!.id);
