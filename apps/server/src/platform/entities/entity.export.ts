@@ -50,7 +50,7 @@ export async function* exportCsv(ctx: KitContext, rawQuery: Record<string, unkno
     for (const record of page.items)
       chunk += columns.map((f) => csvCell(format(f, valueOf(record, f), locale))).join(',') + '\r\n';
     if (chunk) yield chunk;
-    if (!page.nextCursor || !page.rawLast) return;
-    cursor = JSON.parse(Buffer.from(page.nextCursor, 'base64url').toString('utf8')).v as unknown[];
+    if (!page.nextPosition) return;
+    cursor = page.nextPosition;
   }
 }

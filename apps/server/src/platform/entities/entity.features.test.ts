@@ -176,6 +176,21 @@ describe('entity kit: custom fields, bulk, export, related lists, shares, idempo
     expect(lines.filter((l: string) => l).length).toBe(2);
   });
 
+  it('exports more rows than one page holds, each exactly once', async () => {
+    const rows = Array.from({ length: 450 }, (_, i) => ({
+      name: `批量导出${i}`,
+      code: 'BULK-EXPORT',
+      status: 'draft',
+      ownerId: adminId,
+      orgUnitId: rootId,
+    }));
+    await t.db.insert(testWidgets).values(rows);
+    const res = await admin.get('/api/v1/test-widgets/export?filter[code][eq]=BULK-EXPORT&sort=name');
+    const lines = res.body.split('\r\n').filter((l: string) => l);
+    expect(lines.length).toBe(451);
+    expect(new Set(lines.slice(1).map((l: string) => l.split(',')[0])).size).toBe(450);
+  });
+
   it('lists related records and refuses unknown relations', async () => {
     const w = await buildWidget(admin, { name: '带零件' });
     for (const name of ['螺丝', '螺母']) {

@@ -107,7 +107,7 @@ export async function listPage(
   fields: Map<string, ResolvedField>,
   query: ListQuery,
   options: ListOptions = {},
-): Promise<{ items: ApiRecord[]; nextCursor: string | null; rawLast: Row | null }> {
+): Promise<{ items: ApiRecord[]; nextCursor: string | null; nextPosition: unknown[] | null }> {
   const t = ctx.descriptor.table;
   const sortText = Object.fromEntries(query.sort.map((s, i) => [`k${i}`, sql<string | null>`(${s.field.expr})::text`]));
   const where = allOf(
@@ -122,11 +122,10 @@ export async function listPage(
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const items = page.map((r) => toApiRecord(ctx.descriptor, fields, r.row as Row, r));
   const last = page[page.length - 1];
-  const nextCursor =
-    hasMore && last
-      ? encodeCursor(query.sort, [...query.sort.map((_, i) => (last[`k${i}`] as string | null) ?? null), (last.row as Row).id])
-      : null;
-  return { items, nextCursor, rawLast: last ?? null };
+  // The position after the last row: its sort keys as the database's own text, then its id.
+  const nextPosition =
+    hasMore && last ? [...query.sort.map((_, i) => (last[`k${i}`] as string | null) ?? null), (last.row as Row).id] : null;
+  return { items, nextCursor: nextPosition ? encodeCursor(query.sort, nextPosition) : null, nextPosition };
 }
 
 export async function listRecords(
