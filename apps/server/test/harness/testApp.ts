@@ -26,6 +26,8 @@ export interface TestClient {
   patch(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   put(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** POSTs a body exactly as given, e.g. broken JSON or another content type. */
+  postRaw(url: string, payload: string, contentType?: string): Promise<LightMyRequestResponse>;
   cookie?: string;
   csrfToken?: string;
 }
@@ -42,6 +44,8 @@ export function makeClient(app: FastifyInstance, baseHeaders: Record<string, str
     patch: withBody('PATCH'),
     put: withBody('PUT'),
     delete: (url, headers) => request({ method: 'DELETE', url, headers }),
+    postRaw: (url, payload, contentType = 'application/json') =>
+      request({ method: 'POST', url, payload, headers: { 'content-type': contentType } }),
   };
 }
 

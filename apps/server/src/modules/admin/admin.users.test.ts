@@ -219,12 +219,7 @@ describe('POST /api/v1/users', () => {
   });
 
   it('answers 400 INVALID_JSON for malformed JSON', async () => {
-    const res = await admin.request({
-      method: 'POST',
-      url: '/api/v1/users',
-      payload: '{"username":',
-      headers: { 'content-type': 'application/json' },
-    });
+    const res = await admin.postRaw('/api/v1/users', '{"username":');
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('INVALID_JSON');
   });

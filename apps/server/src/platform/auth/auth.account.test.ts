@@ -287,12 +287,7 @@ describe('POST /api/v1/auth/password', () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('VALIDATION_FAILED');
-    const broken = await client.request({
-      method: 'POST',
-      url: '/api/v1/auth/password',
-      payload: '{"currentPassword":',
-      headers: { 'content-type': 'application/json' },
-    });
+    const broken = await client.postRaw('/api/v1/auth/password', '{"currentPassword":');
     expect(broken.statusCode).toBe(400);
     expect(broken.json().error.code).toBe('INVALID_JSON');
     const [row] = await t.db

@@ -247,20 +247,10 @@ describe('entity kit: custom fields, bulk, export, related lists, shares, idempo
 
   it('answers malformed JSON, wrong content types and oversized bodies with 4xx and writes nothing', async () => {
     const before = (await t.db.select().from(auditLog)).length;
-    const malformed = await admin.request({
-      method: 'POST',
-      url: '/api/v1/test-widgets',
-      payload: '{"name": "x",',
-      headers: { 'content-type': 'application/json' },
-    });
+    const malformed = await admin.postRaw('/api/v1/test-widgets', '{"name": "x",');
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('INVALID_JSON');
-    const text = await admin.request({
-      method: 'POST',
-      url: '/api/v1/test-widgets',
-      payload: 'name=x',
-      headers: { 'content-type': 'text/plain' },
-    });
+    const text = await admin.postRaw('/api/v1/test-widgets', 'name=x', 'text/plain');
     expect(text.statusCode).toBe(415);
     const huge = await admin.post('/api/v1/test-widgets', {
       name: 'x',
