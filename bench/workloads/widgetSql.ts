@@ -15,8 +15,8 @@ export const widgetSelect = (
  * records of the reader's org unit subtree, or records shared with the reader. `$n` numbers the parameters.
  */
 export function unitAndBelowRead(userParam: number, pathPatternParam: number): string {
-  return `((w.owner_id = $${userParam} OR w.org_unit_id IN (SELECT id FROM org_units WHERE path LIKE $${pathPatternParam}))
-    OR EXISTS (SELECT 1 FROM record_shares s WHERE s.record_type = 'testWidget' AND s.record_id = w.id AND s.user_id = $${userParam}))`;
+  return `((w.owner_id = $${userParam} OR w.org_unit_id = ANY(ARRAY(SELECT id FROM org_units WHERE path LIKE $${pathPatternParam})))
+    OR w.id = ANY(ARRAY(SELECT s.record_id FROM record_shares s WHERE s.user_id = $${userParam} AND s.record_type = 'testWidget')))`;
 }
 
 /** LIKE pattern of an org unit's subtree, escaped as recordAccess.ts escapes it. */

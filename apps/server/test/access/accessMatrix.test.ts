@@ -119,10 +119,18 @@ describe('access matrix', { timeout: 300_000 }, () => {
   const client = (c: Case) => clients.get(c.role.key)!;
   const name = (c: Case) => `${c.type.name} / ${c.role.key} / ${c.rel}`;
 
-  it('get: visible records answer 200, hidden ones 404', async () => {
+  it('get: visible records answer 200 with the caller’s rights, hidden ones 404', async () => {
     for (const c of cases) {
       const res = await client(c).get(`${base(c)}/${c.recordId}`);
       expect(res.statusCode, name(c)).toBe(allowed(c.role.permissions, c.type.name, 'read', c.rel) ? 200 : 404);
+      if (res.statusCode === 200) {
+        // The rights the UI shows as buttons must match what the server then allows.
+        expect(res.json().access, `rights ${name(c)}`).toEqual({
+          update: allowed(c.role.permissions, c.type.name, 'update', c.rel),
+          delete: allowed(c.role.permissions, c.type.name, 'delete', c.rel),
+          assign: allowed(c.role.permissions, c.type.name, 'assign', c.rel),
+        });
+      }
     }
   });
 
