@@ -93,6 +93,14 @@ describe('entity kit: create, read, update, delete', () => {
     expect(latest.userName).toBeTruthy();
   });
 
+  it('describes every kit route of a record type in the OpenAPI document', async () => {
+    const doc = (await t.anonymous.get('/api/docs/json')).json();
+    const item = doc.paths['/api/v1/test-widgets/{id}'];
+    expect(Object.keys(item).sort()).toEqual(['delete', 'get', 'patch']);
+    expect(item.patch.tags).toEqual(['test-widgets']);
+    expect(doc.paths['/api/v1/test-widgets/bulk-update'].post.requestBody).toBeDefined();
+  });
+
   it('soft-deletes into the recycle bin and restores', async () => {
     const w = await buildWidget(admin, { name: '回收站测试' });
     expect((await admin.delete(`/api/v1/test-widgets/${w.id}`, { 'if-match': '1' })).statusCode).toBe(204);

@@ -34,6 +34,12 @@ const withEtag = (reply: FastifyReply, record: ApiRecord) => reply.header('etag'
 
 export function registerEntityRoutes(app: FastifyInstance, registry: EntityRegistry, descriptor: EntityDescriptor): void {
   const base = `/v1/${descriptor.plural}`;
+  /** OpenAPI grouping and summary of a route; the record type's fields are described by GET /api/v1/meta. */
+  const doc = <T extends object>(summary: string, schema?: T) => ({
+    tags: [descriptor.plural],
+    summary: `${summary} — ${descriptor.label.en ?? descriptor.name}`,
+    ...schema,
+  });
   const ctxOf = (request: FastifyRequest, db: KitContext['db'] = app.db): KitContext => ({
     db,
     actor: requireActor(request),
@@ -47,9 +53,11 @@ export function registerEntityRoutes(app: FastifyInstance, registry: EntityRegis
     return app.db.transaction((tx) => work({ ...ctx, db: tx }));
   };
 
-  app.get(base, async (request) => listRecords(ctxOf(request), request.query as Record<string, unknown>));
+  app.get(base, { schema: doc('List with filters, sort and keyset paging') }, async (request) =>
+    listRecords(ctxOf(request), request.query as Record<string, unknown>),
+  );
 
-  app.get(`${base}/export`, async (request, reply) => {
+  app.get(`${base}/export`, { schema: doc('Export the filtered list as CSV') }, async (request, reply) => {
     const ctx = ctxOf(request);
     if (!hasAnyScope(ctx.actor, descriptor.name, 'export')) throw new AppError('FORBIDDEN', 403);
     const generator = exportCsv(ctx, request.query as Record<string, unknown>, app.config.timeZone);
@@ -68,56 +76,72 @@ export function registerEntityRoutes(app: FastifyInstance, registry: EntityRegis
       .send(stream);
   });
 
-  app.post(base, async (request, reply) => {
+  app.post(base, { schema: doc('Create') }, async (request, reply) => {
     const record = await inTransaction(request, (ctx) => createRecord(ctx, request.body));
     return withEtag(reply, record).header('location', `/api${base}/${record.id}`).status(201).send(record);
   });
 
-  app.get(`${base}/:id`, { schema: { params: idParams } }, async (request, reply) => {
+  app.get(`${base}/:id`, { schema: doc('Get one', { params: idParams }) }, async (request, reply) => {
     const { id } = request.params as z.infer<typeof idParams>;
     const inBin = (request.query as Record<string, unknown>).deleted === 'only';
     const record = await getRecord(ctxOf(request), id, { inBin });
     return withEtag(reply, record).send(record);
   });
 
-  app.patch(`${base}/:id`, { schema: { params: idParams } }, async (request, reply) => {
+  app.patch(`${base}/:id`, { schema: doc('Update (If-Match: version)', { params: idParams }) }, async (request, reply) => {
     const { id } = request.params as z.infer<typeof idParams>;
     const version = versionFromIfMatch(request);
     const record = await inTransaction(request, (ctx) => updateRecord(ctx, id, version, request.body));
     return withEtag(reply, record).send(record);
   });
 
-  app.delete(`${base}/:id`, { schema: { params: idParams } }, async (request, reply) => {
-    const { id } = request.params as z.infer<typeof idParams>;
-    const version = versionFromIfMatch(request);
-    await inTransaction(request, (ctx) => deleteRecord(ctx, id, version));
-    return reply.status(204).send();
-  });
+  app.delete(
+    `${base}/:id`,
+    { schema: doc('Move to the recycle bin (If-Match: version)', { params: idParams }) },
+    async (request, reply) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const version = versionFromIfMatch(request);
+      await inTransaction(request, (ctx) => deleteRecord(ctx, id, version));
+      return reply.status(204).send();
+    },
+  );
 
-  app.post(`${base}/:id/restore`, { schema: { params: idParams } }, async (request, reply) => {
-    const { id } = request.params as z.infer<typeof idParams>;
-    const record = await inTransaction(request, (ctx) => restoreRecord(ctx, id));
-    return withEtag(reply, record).send(record);
-  });
+  app.post(
+    `${base}/:id/restore`,
+    { schema: doc('Restore from the recycle bin', { params: idParams }) },
+    async (request, reply) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const record = await inTransaction(request, (ctx) => restoreRecord(ctx, id));
+      return withEtag(reply, record).send(record);
+    },
+  );
 
   const assignBody = z.object({ ownerId: z.uuid(), orgUnitId: z.uuid().optional() }).strict();
-  app.post(`${base}/:id/assign`, { schema: { params: idParams, body: assignBody } }, async (request, reply) => {
-    const { id } = request.params as z.infer<typeof idParams>;
-    const record = await inTransaction(request, (ctx) => assignRecord(ctx, id, request.body as z.infer<typeof assignBody>));
-    return withEtag(reply, record).send(record);
-  });
+  app.post(
+    `${base}/:id/assign`,
+    { schema: doc('Assign to an owner', { params: idParams, body: assignBody }) },
+    async (request, reply) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      const record = await inTransaction(request, (ctx) => assignRecord(ctx, id, request.body as z.infer<typeof assignBody>));
+      return withEtag(reply, record).send(record);
+    },
+  );
 
   const historyQuery = z
     .object({ limit: z.coerce.number().int().min(1).max(500).optional(), before: z.uuid().optional() })
     .strict();
-  app.get(`${base}/:id/history`, { schema: { params: idParams, querystring: historyQuery } }, async (request) => {
-    const { id } = request.params as z.infer<typeof idParams>;
-    await getRecord(ctxOf(request), id);
-    return { items: await listHistory(app.db, descriptor.name, id, request.query as z.infer<typeof historyQuery>) };
-  });
+  app.get(
+    `${base}/:id/history`,
+    { schema: doc('Audit history', { params: idParams, querystring: historyQuery }) },
+    async (request) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      await getRecord(ctxOf(request), id);
+      return { items: await listHistory(app.db, descriptor.name, id, request.query as z.infer<typeof historyQuery>) };
+    },
+  );
 
   const relatedParams = z.object({ id: z.uuid(), relation: z.string().max(64) });
-  app.get(`${base}/:id/related/:relation`, { schema: { params: relatedParams } }, async (request) => {
+  app.get(`${base}/:id/related/:relation`, { schema: doc('Related records', { params: relatedParams }) }, async (request) => {
     const { id, relation } = request.params as z.infer<typeof relatedParams>;
     const spec = descriptor.relations?.[relation];
     const child = spec ? registry.get(spec.entity) : undefined;
@@ -130,37 +154,53 @@ export function registerEntityRoutes(app: FastifyInstance, registry: EntityRegis
     });
   });
 
-  app.get(`${base}/:id/shares`, { schema: { params: idParams } }, async (request) => {
+  app.get(`${base}/:id/shares`, { schema: doc('Shares and account team', { params: idParams }) }, async (request) => {
     const { id } = request.params as z.infer<typeof idParams>;
     return { items: await listShares(ctxOf(request), id) };
   });
 
-  app.post(`${base}/:id/shares`, { schema: { params: idParams, body: shareSchema } }, async (request, reply) => {
-    const { id } = request.params as z.infer<typeof idParams>;
-    await inTransaction(request, (ctx) => shareRecord(ctx, id, request.body as z.infer<typeof shareSchema>));
-    return reply.status(204).send();
-  });
+  app.post(
+    `${base}/:id/shares`,
+    { schema: doc('Share with a user', { params: idParams, body: shareSchema }) },
+    async (request, reply) => {
+      const { id } = request.params as z.infer<typeof idParams>;
+      await inTransaction(request, (ctx) => shareRecord(ctx, id, request.body as z.infer<typeof shareSchema>));
+      return reply.status(204).send();
+    },
+  );
 
   const shareParams = z.object({ id: z.uuid(), userId: z.uuid() });
-  app.delete(`${base}/:id/shares/:userId`, { schema: { params: shareParams } }, async (request, reply) => {
+  app.delete(`${base}/:id/shares/:userId`, { schema: doc('Remove a share', { params: shareParams }) }, async (request, reply) => {
     const { id, userId } = request.params as z.infer<typeof shareParams>;
     await inTransaction(request, (ctx) => unshareRecord(ctx, id, userId));
     return reply.status(204).send();
   });
 
   const bulkCtx = (request: FastifyRequest) => ({ ...ctxOf(request), db: app.db as Db });
-  app.post(`${base}/bulk-update`, { schema: { body: bulkUpdateRequestSchema } }, async (request) => {
-    const body = request.body as z.infer<typeof bulkUpdateRequestSchema>;
-    return bulkUpdate(bulkCtx(request), body.ids, body.changes);
-  });
-  app.post(`${base}/bulk-assign`, { schema: { body: bulkAssignRequestSchema } }, async (request) => {
-    const body = request.body as z.infer<typeof bulkAssignRequestSchema>;
-    return bulkAssign(bulkCtx(request), body.ids, { ownerId: body.ownerId, orgUnitId: body.orgUnitId });
-  });
-  app.post(`${base}/bulk-delete`, { schema: { body: bulkDeleteRequestSchema } }, async (request) => {
-    const body = request.body as z.infer<typeof bulkDeleteRequestSchema>;
-    return bulkDelete(bulkCtx(request), body.ids);
-  });
+  app.post(
+    `${base}/bulk-update`,
+    { schema: doc('Bulk update, with a result per record', { body: bulkUpdateRequestSchema }) },
+    async (request) => {
+      const body = request.body as z.infer<typeof bulkUpdateRequestSchema>;
+      return bulkUpdate(bulkCtx(request), body.ids, body.changes);
+    },
+  );
+  app.post(
+    `${base}/bulk-assign`,
+    { schema: doc('Bulk assign, with a result per record', { body: bulkAssignRequestSchema }) },
+    async (request) => {
+      const body = request.body as z.infer<typeof bulkAssignRequestSchema>;
+      return bulkAssign(bulkCtx(request), body.ids, { ownerId: body.ownerId, orgUnitId: body.orgUnitId });
+    },
+  );
+  app.post(
+    `${base}/bulk-delete`,
+    { schema: doc('Bulk delete, with a result per record', { body: bulkDeleteRequestSchema }) },
+    async (request) => {
+      const body = request.body as z.infer<typeof bulkDeleteRequestSchema>;
+      return bulkDelete(bulkCtx(request), body.ids);
+    },
+  );
 }
 
 export function registerMetaRoutes(app: FastifyInstance, registry: EntityRegistry): void {
