@@ -1,7 +1,7 @@
 // Record-level access as SQL: which rows of a record type an actor may see or change, and whom they may
 // make owner. Every read and write path of the entity kit goes through these functions.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Action, Scope } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
@@ -75,30 +75,29 @@ export async function resolveOwnerTarget(
   wanted: { ownerId?: string | null; orgUnitId?: string | null },
 ): Promise<OwnerTarget> {
   const ownerId = wanted.ownerId ?? actor.userId;
-  const [owner] = await db
-    .select({ id: users.id, active: users.active, orgUnitId: users.orgUnitId, path: orgUnits.path })
+  const invalid = (field: string, code: string) => new AppError('VALIDATION_FAILED', 400, [{ field, code, message: code }]);
+  // One query: the owner with their unit, and the target unit (the owner's own unless another is named).
+  const target = alias(orgUnits, 'target_unit');
+  const [row] = await db
+    .select({
+      active: users.active,
+      ownerUnitId: users.orgUnitId,
+      ownerPath: orgUnits.path,
+      unitId: target.id,
+      unitActive: target.active,
+      unitPath: target.path,
+    })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .leftJoin(target, wanted.orgUnitId ? eq(target.id, wanted.orgUnitId) : eq(target.id, users.orgUnitId))
     .where(eq(users.id, ownerId));
-  if (!owner)
-    throw new AppError('VALIDATION_FAILED', 400, [
-      { field: 'ownerId', code: 'not_found_reference', message: 'not_found_reference' },
-    ]);
-  if (!owner.active)
-    throw new AppError('VALIDATION_FAILED', 400, [{ field: 'ownerId', code: 'USER_INACTIVE', message: 'USER_INACTIVE' }]);
-  const orgUnitId = wanted.orgUnitId ?? owner.orgUnitId;
-  const [unit] = await db
-    .select({ id: orgUnits.id, active: orgUnits.active, path: orgUnits.path })
-    .from(orgUnits)
-    .where(eq(orgUnits.id, orgUnitId));
-  if (!unit)
-    throw new AppError('VALIDATION_FAILED', 400, [
-      { field: 'orgUnitId', code: 'not_found_reference', message: 'not_found_reference' },
-    ]);
-  if (!unit.active)
-    throw new AppError('VALIDATION_FAILED', 400, [
-      { field: 'orgUnitId', code: 'ORG_UNIT_INACTIVE', message: 'ORG_UNIT_INACTIVE' },
-    ]);
+  if (!row) throw invalid('ownerId', 'not_found_reference');
+  if (!row.active) throw invalid('ownerId', 'USER_INACTIVE');
+  if (!row.unitId || row.unitPath === null) throw invalid('orgUnitId', 'not_found_reference');
+  if (!row.unitActive) throw invalid('orgUnitId', 'ORG_UNIT_INACTIVE');
+  const owner = { orgUnitId: row.ownerUnitId, path: row.ownerPath };
+  const unit = { id: row.unitId, path: row.unitPath };
+  const orgUnitId = unit.id;
 
   const scope = scopeFor(actor.permissions, recordType, action);
   const inside = (path: string, unitId: string): boolean => {

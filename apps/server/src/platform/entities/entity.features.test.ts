@@ -6,6 +6,7 @@ import { buildWidget } from '../../../test/factories/widgets.ts';
 import { fixtureEntities } from './fixture/fixture.entities.ts';
 import { testWidgets } from './fixture/fixture.schema.ts';
 import { auditLog } from '../audit/audit.schema.ts';
+import { orgUnits } from '../access/access.schema.ts';
 
 describe('entity kit: custom fields, bulk, export, related lists, shares, idempotency', () => {
   let t: TestApp;
@@ -148,6 +149,26 @@ describe('entity kit: custom fields, bulk, export, related lists, shares, idempo
     expect(stored?.status).toBe('draft');
     const invalid = await admin.post('/api/v1/test-widgets/bulk-update', { ids: [mine.id], changes: { quantity: -5 } });
     expect(invalid.json().results[0]).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('refuses an unknown or disabled owner and an unknown or inactive org unit, naming the field', async () => {
+    const unit = await buildOrgUnit(t.db, { parentId: rootId });
+    const gone = await buildUser(t.db, { orgUnitId: unit.id, active: false });
+    const closed = await buildOrgUnit(t.db, { parentId: rootId });
+    await t.db.update(orgUnits).set({ active: false }).where(eq(orgUnits.id, closed.id));
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ ownerId: '00000000-0000-7000-8000-00000000000a' }, 'ownerId', 'not_found_reference'],
+      [{ ownerId: gone.id }, 'ownerId', 'USER_INACTIVE'],
+      [{ orgUnitId: '00000000-0000-7000-8000-00000000000b' }, 'orgUnitId', 'not_found_reference'],
+      [{ orgUnitId: closed.id }, 'orgUnitId', 'ORG_UNIT_INACTIVE'],
+    ];
+    for (const [owner, field, code] of cases) {
+      const res = await admin.post('/api/v1/test-widgets', { name: '归属测试', status: 'draft', ...owner });
+      expect(res.statusCode, code).toBe(400);
+      expect(res.json().error.details[0]).toMatchObject({ field, code });
+    }
+    const elsewhere = await admin.post('/api/v1/test-widgets', { name: '指定部门', status: 'draft', orgUnitId: unit.id });
+    expect(elsewhere.json()).toMatchObject({ ownerId: adminId, orgUnitId: unit.id });
   });
 
   it('bulk-assigns and records the assignment in the history', async () => {

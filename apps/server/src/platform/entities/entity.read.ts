@@ -150,8 +150,12 @@ export async function listRecords(
 }
 
 /** A record visible to the actor, or 404. Deleted records are found only with `inBin` and delete rights. */
-export async function getRecord(ctx: KitContext, id: string, options: { inBin?: boolean } = {}): Promise<ApiRecord> {
-  const fields = await loadFields(ctx.db, ctx.descriptor);
+export async function getRecord(
+  ctx: KitContext,
+  id: string,
+  options: { inBin?: boolean; fields?: Map<string, ResolvedField> } = {},
+): Promise<ApiRecord> {
+  const fields = options.fields ?? (await loadFields(ctx.db, ctx.descriptor));
   const t = ctx.descriptor.table;
   const name = ctx.descriptor.name;
   // The caller's rights on the record come back in the same query, for the UI's edit/delete/assign buttons.

@@ -106,7 +106,7 @@ export async function createRecord(ctx: KitContext, body: unknown): Promise<ApiR
     changes: changesBetween(fields, {}, inserted!),
   });
   await descriptor.hooks?.afterWrite?.({ db, actor }, inserted!, 'create');
-  return getRecord(ctx, inserted!.id as string);
+  return getRecord(ctx, inserted!.id as string, { fields });
 }
 
 /** Locks the row and answers 404 when it is missing, deleted or hidden, 403 when visible but not allowed. */
@@ -157,7 +157,7 @@ export async function updateRecord(
   await checkReferences(ctx, fields, values, custom);
   await descriptor.hooks?.beforeUpdate?.({ db, actor }, before, changes);
   const diff = changesBetween(fields, before, { ...before, ...changes });
-  if (diff.length === 0) return getRecord(ctx, id);
+  if (diff.length === 0) return getRecord(ctx, id, { fields });
   const t = descriptor.table;
   const [after] = (await db
     .update(t as PgTable)
@@ -172,7 +172,7 @@ export async function updateRecord(
     changes: diff,
   });
   await descriptor.hooks?.afterWrite?.({ db, actor }, after!, ownerChanged ? 'assign' : 'update');
-  return getRecord(ctx, id);
+  return getRecord(ctx, id, { fields });
 }
 
 export async function assignRecord(
