@@ -19,6 +19,7 @@ import { registerIdempotency } from './platform/http/idempotency.ts';
 import { registerHealthRoutes } from './platform/observability/health.routes.ts';
 import { registerMetrics } from './platform/observability/metrics.ts';
 import { registerEventRoutes } from './platform/events/events.routes.ts';
+import { registerSavedViewRoutes } from './platform/views/views.routes.ts';
 import { EventBus } from './platform/events/bus.ts';
 import { registerJobs } from './platform/jobs/jobs.plugin.ts';
 import { registerWeb } from './platform/http/web.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerUserRoutes(api);
       registerCustomFieldRoutes(api, registry);
       registerMetaRoutes(api, registry);
+      registerSavedViewRoutes(api, registry);
       for (const descriptor of registry.all()) registerEntityRoutes(api, registry, descriptor);
       registerEventRoutes(api);
     },

@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './entities.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './views.ts';

@@ -7,3 +7,4 @@ export * from '../customFields/customFields.schema.ts';
 export * from '../jobs/jobs.schema.ts';
 export * from '../events/events.schema.ts';
 export * from '../entities/fixture/fixture.schema.ts';
+export * from '../views/views.schema.ts';
