@@ -1,11 +1,12 @@
 // Demo data for first start: an org tree (head office, three branches with teams), the standard roles and
 // one user per role, so anyone can try every role. Runs once; GUANXI_DEMO=0 skips it.
-import { eq, isNull } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
 import type { RolePermissions } from '@guanxi/contracts';
 import type { Db } from '../platform/db/db.ts';
 import { newId } from '../platform/db/columns.ts';
 import { orgUnits, roles, userRoles, users } from '../platform/access/access.schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
+import { FIRST_START_LOCK_KEY } from '../modules/admin/admin.bootstrap.ts';
 
 export const DEMO_PASSWORD = 'guanxi-demo-2026';
 
@@ -64,7 +65,10 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; username
   const [seeded] = await db.select({ id: users.id }).from(users).where(eq(users.username, DEMO_USERS[0]!.username));
   if (seeded) return { created: false, usernames, password: DEMO_PASSWORD };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_START_LOCK_KEY})`);
+    const [made] = await tx.select({ id: users.id }).from(users).where(eq(users.username, DEMO_USERS[0]!.username));
+    if (made) return false;
     const [root] = await tx.select().from(orgUnits).where(isNull(orgUnits.parentId));
     if (!root) throw new Error('The head office must exist before demo data is seeded');
     const units = new Map<string, { id: string; path: string; depth: number }>([['HQ', root]]);
@@ -101,6 +105,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; username
         .returning({ id: users.id });
       await tx.insert(userRoles).values({ userId: row!.id, roleId: roleIds.get(user.role)! });
     }
+    return true;
   });
-  return { created: true, usernames, password: DEMO_PASSWORD };
+  return { created, usernames, password: DEMO_PASSWORD };
 }

@@ -1,12 +1,14 @@
 // First start: make sure there is a head office, an administrator role and the `admin` user.
 import { randomBytes } from 'node:crypto';
-import { eq, isNull } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/db.ts';
 import { newId } from '../../platform/db/columns.ts';
 import { orgUnits, roles, userRoles, users } from '../../platform/access/access.schema.ts';
 import { assertPasswordPolicy, hashPassword } from '../../platform/auth/passwords.ts';
 
 export const ADMIN_ROLE_KEY = 'administrator';
+/** Serialises first-start work (administrator, demo data) across server processes. */
+export const FIRST_START_LOCK_KEY = 4_231_102;
 
 /** Creates the root org unit, the administrator role and user when missing; returns a generated password once. */
 export async function ensureAdministrator(
@@ -18,7 +20,11 @@ export async function ensureAdministrator(
   const password = wantedPassword ?? randomBytes(12).toString('base64url');
   assertPasswordPolicy(password, 'admin', 'GUANXI_ADMIN_PASSWORD');
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (tx) => {
+  const created = await db.transaction(async (tx) => {
+    // Several servers may start together against one database: the first one creates, the others find it made.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_START_LOCK_KEY})`);
+    const [made] = await tx.select({ id: users.id }).from(users).where(eq(users.username, 'admin'));
+    if (made) return false;
     let [root] = await tx.select({ id: orgUnits.id }).from(orgUnits).where(isNull(orgUnits.parentId));
     if (!root) {
       const id = newId();
@@ -45,6 +51,7 @@ export async function ensureAdministrator(
       .values({ username: 'admin', displayName: '系统管理员', orgUnitId: root!.id, passwordHash, passwordChangedAt: new Date() })
       .returning({ id: users.id });
     await tx.insert(userRoles).values({ userId: user!.id, roleId: role!.id });
+    return true;
   });
-  return { createdPassword: wantedPassword ? null : password };
+  return { createdPassword: created && !wantedPassword ? password : null };
 }
