@@ -20,6 +20,7 @@ import { registerHealthRoutes } from './platform/observability/health.routes.ts'
 import { registerMetrics } from './platform/observability/metrics.ts';
 import { registerEventRoutes } from './platform/events/events.routes.ts';
 import { registerSavedViewRoutes } from './platform/views/views.routes.ts';
+import { registerSearchRoutes } from './platform/search/search.routes.ts';
 import { EventBus } from './platform/events/bus.ts';
 import { registerJobs } from './platform/jobs/jobs.plugin.ts';
 import { registerWeb } from './platform/http/web.ts';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerCustomFieldRoutes(api, registry);
       registerMetaRoutes(api, registry);
       registerSavedViewRoutes(api, registry);
+      registerSearchRoutes(api, registry);
       for (const descriptor of registry.all()) registerEntityRoutes(api, registry, descriptor);
       registerEventRoutes(api);
     },

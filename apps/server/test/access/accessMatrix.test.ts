@@ -134,7 +134,7 @@ describe('access matrix', { timeout: 300_000 }, () => {
     }
   });
 
-  it('list, search and history show exactly the visible records', async () => {
+  it('list, list search, global search, history and related lists show exactly the visible records', async () => {
     for (const c of cases) {
       const visible = allowed(c.role.permissions, c.type.name, 'read', c.rel);
       const listed = await client(c).get(`${base(c)}?filter[id][eq]=${c.recordId}`);
@@ -145,6 +145,9 @@ describe('access matrix', { timeout: 300_000 }, () => {
         searched.json().items.map((i: { id: string }) => i.id),
         `search ${name(c)}`,
       ).toEqual(visible ? [c.recordId] : []);
+      const global = await client(c).get(`/api/v1/search?q=${encodeURIComponent(c.label)}&types=${c.type.name}`);
+      const found = (global.json().groups as { items: { id: string }[] }[]).flatMap((g) => g.items.map((i) => i.id));
+      expect(found, `global search ${name(c)}`).toEqual(visible ? [c.recordId] : []);
       const history = await client(c).get(`${base(c)}/${c.recordId}/history`);
       expect(history.statusCode, `history ${name(c)}`).toBe(visible ? 200 : 404);
       for (const relation of Object.keys(c.type.relations ?? {})) {

@@ -8,3 +8,4 @@ export * from '../jobs/jobs.schema.ts';
 export * from '../events/events.schema.ts';
 export * from '../entities/fixture/fixture.schema.ts';
 export * from '../views/views.schema.ts';
+export * from '../search/search.schema.ts';

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { FieldChange } from '../audit/audit.schema.ts';
 import { valueSchema, type ResolvedField } from './fields.ts';
 import { getRecord, isReadable, loadFields, recordPermissions, type ApiRecord, type KitContext } from './entity.read.ts';
+import { indexRecord } from '../search/search.service.ts';
 
 type Row = Record<string, unknown>;
 
@@ -105,6 +106,7 @@ export async function createRecord(ctx: KitContext, body: unknown): Promise<ApiR
     action: 'create',
     changes: changesBetween(fields, {}, inserted!),
   });
+  await indexRecord(db, descriptor, inserted!);
   await descriptor.hooks?.afterWrite?.({ db, actor }, inserted!, 'create');
   return getRecord(ctx, inserted!.id as string, { fields });
 }
@@ -171,6 +173,7 @@ export async function updateRecord(
     action: ownerChanged && diff.length <= 2 ? 'assign' : 'update',
     changes: diff,
   });
+  await indexRecord(db, descriptor, after!);
   await descriptor.hooks?.afterWrite?.({ db, actor }, after!, ownerChanged ? 'assign' : 'update');
   return getRecord(ctx, id, { fields });
 }
@@ -198,6 +201,7 @@ export async function assignRecord(
       { field: 'orgUnitId', old: before.orgUnitId, new: owner.orgUnitId },
     ].filter((c) => c.old !== c.new),
   });
+  await indexRecord(ctx.db, ctx.descriptor, after!);
   await ctx.descriptor.hooks?.afterWrite?.({ db: ctx.db, actor: ctx.actor }, after!, 'assign');
   return getRecord(ctx, id);
 }
@@ -212,6 +216,7 @@ export async function deleteRecord(ctx: KitContext, id: string, expectedVersion:
     .where(eq(t.id, id))
     .returning()) as Row[];
   await recordAudit(ctx.db, ctx.actor, { recordType: ctx.descriptor.name, recordId: id, action: 'delete' });
+  await indexRecord(ctx.db, ctx.descriptor, after!);
   await ctx.descriptor.hooks?.afterWrite?.({ db: ctx.db, actor: ctx.actor }, after!, 'delete');
 }
 
@@ -230,6 +235,7 @@ export async function restoreRecord(ctx: KitContext, id: string): Promise<ApiRec
     .where(eq(t.id, id))
     .returning()) as Row[];
   await recordAudit(ctx.db, ctx.actor, { recordType: ctx.descriptor.name, recordId: id, action: 'restore' });
+  await indexRecord(ctx.db, ctx.descriptor, after!);
   await ctx.descriptor.hooks?.afterWrite?.({ db: ctx.db, actor: ctx.actor }, after!, 'restore');
   return getRecord(ctx, id);
 }

@@ -1,0 +1,95 @@
+// Keeps the search index in step with records (called by the entity kit inside each write's transaction) and
+// answers global searches across every record type the caller may read, with the same access conditions as lists.
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Locale } from '@guanxi/contracts';
+import type { DbOrTx } from '../db/db.ts';
+import type { Actor } from '../http/context.ts';
+import { accessCondition, likeEscape } from '../access/recordAccess.ts';
+import type { EntityDescriptor } from '../entities/descriptor.ts';
+import type { EntityRegistry } from '../entities/registry.ts';
+import { localized } from '../entities/fields.ts';
+import { searchDocuments } from './search.schema.ts';
+import { haystackOf, normalize, queryForms } from './search.text.ts';
+
+type Row = Record<string, unknown>;
+
+const searchableFields = (descriptor: EntityDescriptor) =>
+  Object.entries(descriptor.fields)
+    .filter(([, spec]) => spec.searchable)
+    .map(([name]) => name);
+
+export const isSearchable = (descriptor: EntityDescriptor): boolean => searchableFields(descriptor).length > 0;
+
+/** Writes (or refreshes) the index entry of one record from its stored row. */
+export async function indexRecord(db: DbOrTx, descriptor: EntityDescriptor, row: Row): Promise<void> {
+  if (!isSearchable(descriptor)) return;
+  const texts = searchableFields(descriptor)
+    .map((name) => row[name])
+    .filter((v): v is string => typeof v === 'string' && v.length > 0);
+  const entry = {
+    ownerId: row.ownerId as string,
+    orgUnitId: row.orgUnitId as string,
+    title: String(row[descriptor.titleField] ?? ''),
+    haystack: haystackOf(texts),
+    deletedAt: (row.deletedAt as Date | null) ?? null,
+    updatedAt: new Date(),
+  };
+  await db
+    .insert(searchDocuments)
+    .values({ recordType: descriptor.name, recordId: row.id as string, ...entry })
+    .onConflictDoUpdate({ target: [searchDocuments.recordType, searchDocuments.recordId], set: entry });
+}
+
+export interface SearchGroup {
+  type: string;
+  plural: string;
+  label: string;
+  items: { id: string; title: string }[];
+}
+
+/**
+ * Records matching `query` in every readable type (or the `types` asked for), best first: the title equal to the
+ * query, then a field starting with it, then containing it.
+ */
+export async function searchRecords(
+  db: DbOrTx,
+  actor: Actor,
+  registry: EntityRegistry,
+  query: string,
+  options: { types?: string[]; limit: number; locale: Locale },
+): Promise<SearchGroup[]> {
+  const forms = queryForms(query);
+  if (!forms.length) return [];
+  const d = searchDocuments;
+  const cols = { id: d.recordId, ownerId: d.ownerId, orgUnitId: d.orgUnitId };
+  const contains = sql.join(
+    forms.map((f) => sql`${d.haystack} LIKE ${'%' + likeEscape(f) + '%'}`),
+    sql` OR `,
+  );
+  const startsWith = sql.join(
+    forms.map((f) => sql`(${d.haystack} LIKE ${likeEscape(f) + '%'} OR ${d.haystack} LIKE ${'%\u0001' + likeEscape(f) + '%'})`),
+    sql` OR `,
+  );
+  const rank: SQL = sql`CASE WHEN lower(${d.title}) = ${normalize(query)} THEN 0 WHEN ${startsWith} THEN 1 ELSE 2 END`;
+  // Every searchable type, even without a role scope on it: records shared with the caller must be found too.
+  const types = registry.all().filter((t) => isSearchable(t) && (!options.types || options.types.includes(t.name)));
+  const groups: SearchGroup[] = [];
+  for (const type of types) {
+    const rows = await db
+      .select({ id: d.recordId, title: d.title })
+      .from(d)
+      .where(
+        and(
+          eq(d.recordType, type.name),
+          isNull(d.deletedAt),
+          sql`(${contains})`,
+          accessCondition(actor, type.name, 'read', cols),
+        ),
+      )
+      .orderBy(rank, d.title, d.recordId)
+      .limit(options.limit);
+    if (rows.length)
+      groups.push({ type: type.name, plural: type.plural, label: localized(type.label, options.locale), items: rows });
+  }
+  return groups;
+}
