@@ -14,6 +14,12 @@ import { LoginPage } from './LoginPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireSession } from './RequireSession.tsx';
 import { SessionWatcher } from './SessionWatcher.tsx';
+import { AdminLayout } from '../modules/admin/AdminLayout.tsx';
+import { ApiTokensPage } from '../modules/admin/ApiTokensPage.tsx';
+import { CustomFieldsPage } from '../modules/admin/CustomFieldsPage.tsx';
+import { OrgUnitsPage } from '../modules/admin/OrgUnitsPage.tsx';
+import { RolesPage } from '../modules/admin/RolesPage.tsx';
+import { UsersPage } from '../modules/admin/UsersPage.tsx';
 
 const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 
@@ -29,6 +35,19 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <DeskPage /> },
+      {
+        path: 'admin',
+        element: <AdminLayout />,
+        children: [
+          { index: true, element: null },
+          { path: 'org-units', element: <OrgUnitsPage /> },
+          { path: 'users', element: <UsersPage /> },
+          { path: 'roles', element: <RolesPage /> },
+          { path: 'custom-fields', element: <CustomFieldsPage /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      { path: 'api-tokens', element: <ApiTokensPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,7 +1,7 @@
 // The signed-in frame: a header with the product, the user (name, org unit, roles), the language switch and
 // sign-out, and the page below it. On phones the org unit and roles move into the user menu.
 import { App, Button, Dropdown, Flex, Grid, Layout, Space, Tag, Typography, theme } from 'antd';
-import { Outlet } from 'react-router';
+import { Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@guanxi/contracts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -70,6 +70,7 @@ function UserMenu({ user }: { user: Me['user'] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const signOut = useSignOut();
+  const navigate = useNavigate();
 
   // On success the route guard shows the login page with "您已安全退出".
   const onSignOut = () => signOut.mutate(undefined, { onError: () => void message.error(t('shell.signOutFailed')) });
@@ -85,9 +86,12 @@ function UserMenu({ user }: { user: Me['user'] }) {
         items: [
           { key: 'identity', label: identity, disabled: true },
           { type: 'divider' },
+          ...(user.isAdmin ? [{ key: '/admin', label: t('admin.menuLink') }] : []),
+          { key: '/api-tokens', label: t('admin.tokens.menuLink') },
+          { type: 'divider' },
           { key: 'signOut', label: t('shell.signOut'), danger: true },
         ],
-        onClick: ({ key }) => key === 'signOut' && onSignOut(),
+        onClick: ({ key }) => (key === 'signOut' ? onSignOut() : void navigate(key)),
       }}
     >
       <Button loading={signOut.isPending} style={{ maxWidth: 160 }}>

@@ -1,5 +1,6 @@
 // English interface strings; same keys as zh-CN.ts.
 import type { Messages } from './zh-CN.ts';
+import { adminEn } from '../../modules/admin/admin.messages.en.ts';
 
 export const en: Messages = {
   app: {
@@ -69,4 +70,5 @@ export const en: Messages = {
     text: 'The page you asked for does not exist or has been removed.',
     back: 'Back to the personal desk',
   },
+  admin: adminEn,
 };

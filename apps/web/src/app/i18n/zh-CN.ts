@@ -1,4 +1,5 @@
 // 简体中文 interface strings: the source of every key; zh-TW and en must provide the same keys.
+import { adminZhCN } from '../../modules/admin/admin.messages.zh-CN.ts';
 export const zhCN = {
   app: {
     name: '关系',
@@ -66,6 +67,7 @@ export const zhCN = {
     text: '您访问的页面不存在或已被移除。',
     back: '返回个人工作台',
   },
+  admin: adminZhCN,
 };
 
 /** The shape every language must fill: the same keys, any strings. */

@@ -1,5 +1,6 @@
 // 繁體中文 interface strings (Taiwan usage); same keys as zh-CN.ts.
 import type { Messages } from './zh-CN.ts';
+import { adminZhTW } from '../../modules/admin/admin.messages.zh-TW.ts';
 
 export const zhTW: Messages = {
   app: {
@@ -68,4 +69,5 @@ export const zhTW: Messages = {
     text: '您要前往的頁面不存在或已被移除。',
     back: '返回個人工作台',
   },
+  admin: adminZhTW,
 };
