@@ -23,6 +23,10 @@ function fieldError(page: Page, label: string) {
   return page.locator('.ant-form-item', { has: page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain-error');
 }
 
+async function pickRole(page: Page, name: string): Promise<void> {
+  await page.locator('.ant-radio-button-wrapper', { hasText: name }).click();
+}
+
 async function chooseOption(page: Page, text: string): Promise<void> {
   await page.locator('.ant-select-dropdown:visible').getByText(text, { exact: true }).click();
 }
@@ -44,6 +48,21 @@ test('admin creates a unit under 东区分公司 and a branch manager there, who
   await unitDialog.getByRole('button', { name: SAVE }).click();
   await visible(page.locator('.ant-tree-title', { hasText: '东区大客户部' }));
   await screenshot(page, 'admin-org-units-1280');
+
+  // The server refuses to move a unit below its own child, and to deactivate a unit with active children.
+  await page.getByRole('button', { name: '调整上级' }).click();
+  const moveDialog = page.getByRole('dialog', { name: '调整「东区分公司」的上级组织' });
+  await moveDialog.getByLabel('新的上级组织').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: '东区大客户部' }).click();
+  await moveDialog.getByRole('button', { name: SAVE }).click();
+  await visible(fieldError(page, '新的上级组织').getByText('不能把组织移动到它自己或它的下级之下。'));
+  await moveDialog.getByRole('button', { name: /取\s*消/ }).click();
+  await page.getByRole('button', { name: /停\s*用/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /停\s*用/ })
+    .click();
+  await visible(page.getByText('该组织还有启用的下级组织，不能停用。'));
 
   await page.getByRole('tab', { name: '用户' }).click();
   await page.getByRole('button', { name: '新建用户' }).click();
@@ -85,7 +104,7 @@ test('admin edits a role’s scope matrix; the change persists, and a stale save
   const page = await newPage();
   await openAdmin(page, adminPassword);
   await page.getByRole('tab', { name: '角色与权限' }).click();
-  await page.getByRole('menuitem', { name: '销售代表' }).click();
+  await pickRole(page, '销售代表');
   const exportCell = () => page.locator('td', { has: page.getByRole('combobox', { name: '所有记录类型 · 导出' }) });
   await visible(exportCell().getByText('无', { exact: true }));
   await page.getByRole('combobox', { name: '所有记录类型 · 导出' }).click();
@@ -95,16 +114,17 @@ test('admin edits a role’s scope matrix; the change persists, and a stale save
   await screenshot(page, 'admin-roles-1280');
 
   await page.reload();
-  await page.getByRole('menuitem', { name: '销售代表' }).click();
+  await pickRole(page, '销售代表');
   await visible(exportCell().getByText('本部门', { exact: true }));
 
   // Someone else saves the role in another tab; this tab's save is then refused and the role reloaded.
   const other = await page.context().newPage();
   await other.goto('/admin/roles');
-  await other.getByRole('menuitem', { name: '销售代表' }).click();
+  await pickRole(other, '销售代表');
   await other.getByLabel('说明').fill('维护自己负责的客户。');
   await other.getByRole('button', { name: '保存角色' }).click();
   await visible(other.getByText('已保存'));
+  await page.bringToFront(); // a tab in the background runs its timers and animations slowly
 
   await page.getByRole('combobox', { name: '所有记录类型 · 删除' }).click();
   await chooseOption(page, '本部门');

@@ -1,6 +1,7 @@
-// 角色与权限: the roles on one side, the chosen role's name, description and scope matrix on the other.
+// 角色与权限: a row of the roles to choose from, and below it the chosen role's name, description and scope
+// matrix at full width, so every scope name fits in its cell.
 import { useState } from 'react';
-import { Button, Card, Col, Empty, Menu, Row, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Radio, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRoles } from './admin.api.ts';
 import { errorMessage } from './formErrors.ts';
@@ -17,41 +18,35 @@ export function RolesPage() {
   const selected = roles.data.find((role) => role.id === selectedId) ?? roles.data[0];
 
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={24} lg={5}>
-        <Card
-          title={t('admin.roles.listTitle')}
-          extra={
-            <Button type="link" onClick={() => setCreating(true)} style={{ paddingInline: 0 }}>
-              {t('admin.roles.create')}
-            </Button>
-          }
-          styles={{ body: { padding: 4 } }}
-        >
-          <Menu
-            mode="inline"
-            style={{ borderInlineEnd: 'none' }}
-            selectedKeys={selected ? [selected.id] : []}
-            onClick={({ key }) => setSelectedId(key)}
-            items={roles.data.map((role) => ({
-              key: role.id,
+    <Flex vertical gap={16}>
+      <Card size="small" title={t('admin.roles.listTitle')}>
+        <Flex wrap gap={8} align="center">
+          <Radio.Group
+            aria-label={t('admin.roles.listTitle')}
+            optionType="button"
+            value={selected?.id}
+            onChange={(event) => setSelectedId(event.target.value as string)}
+            options={roles.data.map((role) => ({
+              value: role.id,
               label: (
                 <>
                   {role.name}
                   {role.isAdmin && (
-                    <Tag color="red" style={{ marginInlineStart: 8 }}>
+                    <Tag color="red" style={{ marginInlineStart: 6, marginInlineEnd: 0 }}>
                       {t('admin.roles.adminTag')}
                     </Tag>
                   )}
                 </>
               ),
             }))}
+            style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
           />
-        </Card>
-      </Col>
-      <Col xs={24} lg={19}>
-        {selected ? <RoleEditor key={`${selected.id}:${selected.version}`} role={selected} /> : <Empty />}
-      </Col>
+          <Button type="dashed" onClick={() => setCreating(true)}>
+            {t('admin.roles.create')}
+          </Button>
+        </Flex>
+      </Card>
+      {selected ? <RoleEditor key={`${selected.id}:${selected.version}`} role={selected} /> : <Empty />}
       {creating && (
         <RoleCreateDialog
           onClose={(createdId) => {
@@ -60,6 +55,6 @@ export function RolesPage() {
           }}
         />
       )}
-    </Row>
+    </Flex>
   );
 }

@@ -30,7 +30,7 @@ export function ScopeMatrix({ permissions, onChange }: Props) {
         bordered
         pagination={false}
         loading={matrix.isPending}
-        scroll={{ x: 850 }}
+        scroll={{ x: 1090 }}
         dataSource={(matrix.data?.recordTypes ?? []).map((recordType) => ({ recordType }))}
         columns={[
           {
@@ -43,7 +43,7 @@ export function ScopeMatrix({ permissions, onChange }: Props) {
           ...(matrix.data?.actions ?? []).map((action) => ({
             title: t(`admin.roles.actions.${action}`),
             key: action,
-            width: 120,
+            width: 160,
             render: (_: unknown, { recordType }: { recordType: string }) => (
               <Select<Scope>
                 aria-label={t('admin.roles.cellLabel', {
