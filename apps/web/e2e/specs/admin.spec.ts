@@ -139,6 +139,10 @@ test('admin edits a role’s scope matrix; the change persists, and a stale save
 test('admin pages at 1280 px and the users page at 375 px', async ({ newPage, adminPassword, screenshot }) => {
   const page = await newPage();
   await openAdmin(page, adminPassword);
+  await page.goto('/admin/users');
+  await page.locator('tr', { hasText: 'wangfang' }).getByRole('button', { name: 'API 令牌' }).click();
+  await visible(page.getByRole('dialog', { name: '「王芳」的 API 令牌' }).getByText('还没有 API 令牌'));
+
   await page.goto('/admin/custom-fields'); // straight there: a screenshot mid-way through the tab animation is no use
   await visible(page.getByText('目前还没有可添加自定义字段的记录类型'));
   await screenshot(page, 'admin-custom-fields-1280');

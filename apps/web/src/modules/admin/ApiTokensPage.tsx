@@ -1,13 +1,13 @@
 // API 令牌: the signed-in user's own tokens for integrations; a new token's secret is shown once, to copy.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ApiToken, CreatedApiToken } from '@guanxi/contracts';
-import { currentLocale } from '../../app/i18n/i18n.ts';
+import type { CreatedApiToken } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 import { adminKeys, useOwnTokens } from './admin.api.ts';
-import { errorMessage, showFormError } from './formErrors.ts';
+import { showFormError } from './formErrors.ts';
+import { TokenTable } from './TokenTable.tsx';
 
 const EXPIRY_DAYS = [30, 90, 365] as const;
 
@@ -15,8 +15,6 @@ interface Values {
   name: string;
   expiresInDays: number | 'never';
 }
-
-const formatTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString(currentLocale(), { hour12: false }) : '—');
 
 export function ApiTokensPage() {
   const { t } = useTranslation();
@@ -50,38 +48,7 @@ export function ApiTokensPage() {
           }
         />
       )}
-      <Table<ApiToken>
-        rowKey="id"
-        size="middle"
-        loading={tokens.isPending}
-        dataSource={tokens.data}
-        pagination={false}
-        scroll={{ x: 760 }}
-        locale={{ emptyText: tokens.isError ? errorMessage(t, tokens.error) : t('admin.tokens.empty') }}
-        columns={[
-          { title: t('admin.tokens.name'), dataIndex: 'name', width: 160 },
-          {
-            title: t('admin.tokens.prefix'),
-            dataIndex: 'prefix',
-            width: 120,
-            render: (prefix: string) => <code>{prefix}…</code>,
-          },
-          { title: t('admin.tokens.createdAt'), dataIndex: 'createdAt', width: 170, render: formatTime },
-          { title: t('admin.tokens.lastUsedAt'), dataIndex: 'lastUsedAt', width: 170, render: formatTime },
-          {
-            title: t('admin.tokens.expiresAt'),
-            dataIndex: 'expiresAt',
-            width: 170,
-            render: (iso: string | null) => (iso ? formatTime(iso) : t('admin.tokens.never')),
-          },
-          {
-            title: t('admin.common.status'),
-            key: 'status',
-            width: 140,
-            render: (_, token) => <TokenStatus token={token} />,
-          },
-        ]}
-      />
+      <TokenTable query={tokens} queryKey={adminKeys.ownTokens} revokePath={(token) => `/auth/tokens/${token.id}`} />
     </>
   );
 }
@@ -133,34 +100,5 @@ function CreateTokenCard({ onCreated }: { onCreated: (token: CreatedApiToken) =>
         </Form.Item>
       </Form>
     </Card>
-  );
-}
-
-function TokenStatus({ token }: { token: ApiToken }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: () => api.delete<void>(`/auth/tokens/${token.id}`),
-    onSuccess: () => void message.success(t('admin.tokens.revoked')),
-    onError: (error) => void message.error(errorMessage(t, error)),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: adminKeys.ownTokens }),
-  });
-  if (token.revokedAt) return <Tag>{t('admin.tokens.statusRevoked')}</Tag>;
-  if (token.expiresAt && new Date(token.expiresAt) < new Date()) return <Tag>{t('admin.tokens.statusExpired')}</Tag>;
-  return (
-    <Space size={4}>
-      <Tag color="green">{t('admin.common.active')}</Tag>
-      <Popconfirm
-        title={t('admin.tokens.revokeConfirm', { name: token.name })}
-        okText={t('admin.tokens.revoke')}
-        cancelText={t('admin.common.cancel')}
-        onConfirm={() => revoke.mutate()}
-      >
-        <Button type="link" size="small" danger loading={revoke.isPending}>
-          {t('admin.tokens.revoke')}
-        </Button>
-      </Popconfirm>
-    </Space>
   );
 }

@@ -5,6 +5,7 @@ import { Alert, App, Button, Card, Flex, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Role, RolePermissions } from '@guanxi/contracts';
+import { sessionKey } from '../../app/session.ts';
 import { api } from '../../platform/api.ts';
 import { adminKeys, type UpdateRoleBody } from './admin.api.ts';
 import { isStale, showFormError } from './formErrors.ts';
@@ -30,8 +31,9 @@ export function RoleEditor({ role }: { role: Role }) {
     },
     onSuccess: () => {
       void message.success(t('admin.common.saved'));
-      // The signed-in user's own rights may have changed with the role.
       void queryClient.invalidateQueries({ queryKey: adminKeys.roles });
+      // The signed-in user may hold this role: the header's role names and rights come from the session.
+      void queryClient.invalidateQueries({ queryKey: sessionKey });
     },
     onError: (error) => {
       if (!isStale(error)) return showFormError(form, message, t, error);

@@ -11,6 +11,7 @@ import { OrgUnitSelect } from './OrgUnitSelect.tsx';
 import { unitNames } from './orgTree.ts';
 import { ResetPasswordDialog } from './ResetPasswordDialog.tsx';
 import { UserFormDialog } from './UserFormDialog.tsx';
+import { UserTokensDialog } from './UserTokensDialog.tsx';
 
 interface Filter {
   q?: string;
@@ -18,7 +19,7 @@ interface Filter {
   active?: 'true' | 'false';
 }
 
-type Dialog = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User };
+type Dialog = { kind: 'create' } | { kind: 'edit' | 'password' | 'tokens'; user: User };
 
 function listPath(filter: Filter, cursor: string | undefined): string {
   const params = new URLSearchParams({ limit: '50' });
@@ -100,7 +101,7 @@ export function UsersPage() {
           {
             title: t('admin.common.actions'),
             key: 'actions',
-            width: 220,
+            width: 280,
             render: (_, user) => <UserActions user={user} onDialog={setDialog} />,
           },
         ]}
@@ -115,6 +116,7 @@ export function UsersPage() {
       {dialog?.kind === 'create' && <UserFormDialog onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'edit' && <UserFormDialog user={dialog.user} onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'password' && <ResetPasswordDialog user={dialog.user} onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'tokens' && <UserTokensDialog user={dialog.user} onClose={() => setDialog(undefined)} />}
     </>
   );
 }
@@ -154,6 +156,9 @@ function UserActions({ user, onDialog }: { user: User; onDialog: (dialog: Dialog
       )}
       <Button type="link" size="small" onClick={() => onDialog({ kind: 'password', user })}>
         {t('admin.users.resetPassword')}
+      </Button>
+      <Button type="link" size="small" onClick={() => onDialog({ kind: 'tokens', user })}>
+        {t('admin.users.tokens')}
       </Button>
     </Space>
   );

@@ -49,6 +49,7 @@ export const adminKeys = {
   meta: ['meta'] as const,
   customFields: (recordType: string) => ['admin', 'customFields', recordType] as const,
   ownTokens: ['ownTokens'] as const,
+  userTokens: (userId: string) => ['admin', 'userTokens', userId] as const,
 };
 
 /** The whole tree, inactive units included (the admin pages show them greyed; pickers leave them out). */

@@ -11,7 +11,7 @@ export const adminEn: Messages['admin'] = {
     edit: 'Edit',
     remove: 'Remove',
     saved: 'Saved',
-    failed: 'That did not work: the server cannot be reached. Please try again later.',
+    failed: 'That did not work. Please check the network and try again later.',
     staleReloaded: 'Someone else has just changed this; the latest version is loaded. Please try again.',
     status: 'Status',
     actions: 'Actions',
@@ -75,6 +75,10 @@ export const adminEn: Messages['admin'] = {
     resetPasswordHelp: 'Pass the new password on to the user securely.',
     newPassword: 'New password',
     passwordReset: 'The password of “{{name}}” has been reset.',
+    tokens: 'API tokens',
+    tokensTitle: 'API tokens of “{{name}}”',
+    tokensHelp:
+      'Revoke a token here when it has leaked or is no longer used. A token’s secret is shown only once, to its owner, when it is created.',
   },
   roles: {
     title: 'Roles & permissions',

@@ -11,7 +11,7 @@ export const adminZhCN = {
     edit: '编辑',
     remove: '删除',
     saved: '已保存',
-    failed: '操作失败：无法连接服务器，请稍后重试。',
+    failed: '操作失败，请检查网络后稍后重试。',
     staleReloaded: '这条记录刚被其他人修改过，已为您重新加载最新内容，请重新操作。',
     status: '状态',
     actions: '操作',
@@ -75,6 +75,9 @@ export const adminZhCN = {
     resetPasswordHelp: '设置新密码后，请通过安全的方式告知本人。',
     newPassword: '新密码',
     passwordReset: '「{{name}}」的密码已重置。',
+    tokens: 'API 令牌',
+    tokensTitle: '「{{name}}」的 API 令牌',
+    tokensHelp: '对方的令牌泄露或不再使用时，可以在这里吊销。令牌的内容只在创建时向本人显示一次。',
   },
   roles: {
     title: '角色与权限',

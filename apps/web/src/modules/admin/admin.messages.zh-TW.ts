@@ -11,7 +11,7 @@ export const adminZhTW: Messages['admin'] = {
     edit: '編輯',
     remove: '刪除',
     saved: '已儲存',
-    failed: '操作失敗：無法連線到伺服器，請稍後再試。',
+    failed: '操作失敗，請檢查網路後稍後再試。',
     staleReloaded: '這筆資料剛被其他人修改過，已為您重新載入最新內容，請重新操作。',
     status: '狀態',
     actions: '操作',
@@ -75,6 +75,9 @@ export const adminZhTW: Messages['admin'] = {
     resetPasswordHelp: '設定新密碼後，請以安全的方式告知本人。',
     newPassword: '新密碼',
     passwordReset: '「{{name}}」的密碼已重設。',
+    tokens: 'API 權杖',
+    tokensTitle: '「{{name}}」的 API 權杖',
+    tokensHelp: '對方的權杖外洩或不再使用時，可以在這裡撤銷。權杖內容只在建立時向本人顯示一次。',
   },
   roles: {
     title: '角色與權限',
