@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { createUserSchema, updateUserSchema, User, UserSummary } from '@guanxi/contracts';
 import type { Db, DbOrTx, Tx } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/http/context.ts';
-import { AppError, fieldError, notFound } from '../../platform/http/errors.ts';
+import { AppError, fieldError, notFound, staleVersion } from '../../platform/http/errors.ts';
 import { orgUnits, roles, userRoles, users } from '../../platform/access/access.schema.ts';
 import { likeEscape } from '../../platform/access/recordAccess.ts';
 import { diffFields, recordAudit } from '../../platform/audit/audit.service.ts';
@@ -227,7 +227,7 @@ export async function updateUser(
 ): Promise<{ user: User; sessionsEnded: boolean }> {
   return db.transaction(async (tx) => {
     const before = await loadUser(tx, id, { forUpdate: true });
-    if (before.version !== expectedVersion) throw new AppError('VERSION_MISMATCH', 412);
+    if (before.version !== expectedVersion) throw staleVersion(before);
     const roleIds = input.roleIds === undefined ? before.roleIds : unique(input.roleIds);
     const after: User = {
       ...before,

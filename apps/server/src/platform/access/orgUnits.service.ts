@@ -6,7 +6,7 @@ import type { createOrgUnitSchema, updateOrgUnitSchema } from '@guanxi/contracts
 import type { DbOrTx } from '../db/db.ts';
 import { newId } from '../db/columns.ts';
 import type { Actor } from '../http/context.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, staleVersion } from '../http/errors.ts';
 import { diffFields, recordAudit } from '../audit/audit.service.ts';
 import { orgUnits, users } from './access.schema.ts';
 import { likeEscape } from './recordAccess.ts';
@@ -82,8 +82,7 @@ export async function updateOrgUnit(
 ): Promise<OrgUnitRow> {
   const [before] = await db.select().from(orgUnits).where(eq(orgUnits.id, id)).for('update');
   if (!before) throw new AppError('NOT_FOUND', 404);
-  if (before.version !== version)
-    throw new AppError('VERSION_MISMATCH', 412, undefined, undefined, undefined, { current: before });
+  if (before.version !== version) throw staleVersion(before);
   await assertCodeFree(db, input.code, id);
   const subtree = like(orgUnits.path, `${likeEscape(before.path)}%`);
 

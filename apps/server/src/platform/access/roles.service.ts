@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { createRoleSchema, updateRoleSchema, RolePermissions } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, staleVersion } from '../http/errors.ts';
 import { diffFields, recordAudit } from '../audit/audit.service.ts';
 import { roles, userRoles, users } from './access.schema.ts';
 
@@ -61,8 +61,7 @@ export async function updateRole(
   assertKnownRecordTypes(input.permissions, recordTypes);
   const [before] = await db.select().from(roles).where(eq(roles.id, id)).for('update');
   if (!before) throw new AppError('NOT_FOUND', 404);
-  if (before.version !== version)
-    throw new AppError('VERSION_MISMATCH', 412, undefined, undefined, undefined, { current: before });
+  if (before.version !== version) throw staleVersion(before);
   if (before.isAdmin && input.isAdmin === false) {
     // Some active user must keep administration rights through another role.
     const [remaining] = await db

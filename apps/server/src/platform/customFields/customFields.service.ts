@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { createCustomFieldSchema, updateCustomFieldSchema } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, staleVersion } from '../http/errors.ts';
 import { recordAudit, diffFields } from '../audit/audit.service.ts';
 import { customFieldDefs } from './customFields.schema.ts';
 
@@ -72,7 +72,7 @@ export async function updateCustomFieldDef(
 ): Promise<CustomFieldDefinitionRow> {
   const [before] = await db.select().from(customFieldDefs).where(eq(customFieldDefs.id, id));
   if (!before) throw new AppError('NOT_FOUND', 404);
-  if (before.version !== version) throw new AppError('VERSION_MISMATCH', 412);
+  if (before.version !== version) throw staleVersion(before);
   if (input.options) {
     if (!needsOptions(before.type))
       throw new AppError('VALIDATION_FAILED', 400, [{ field: 'options', code: 'invalid_value', message: 'invalid_value' }]);

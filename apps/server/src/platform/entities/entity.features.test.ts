@@ -112,6 +112,28 @@ describe('entity kit: custom fields, bulk, export, related lists, shares, idempo
       expect(zh.json().fields.find((f: { name: string }) => f.name === 'name').label).toBe('名称');
     });
 
+    it('edits a definition with If-Match and answers a stale edit with 412 and the current definition', async () => {
+      const list = (await admin.get('/api/v1/custom-fields?recordType=testWidget')).json().items as {
+        id: string;
+        key: string;
+        version: number;
+      }[];
+      const region = list.find((f) => f.key === 'region')!;
+      const ok = await admin.patch(
+        `/api/v1/custom-fields/${region.id}`,
+        { label: { 'zh-CN': '销售区域' } },
+        { 'if-match': String(region.version) },
+      );
+      expect(ok.statusCode).toBe(200);
+      const stale = await admin.patch(
+        `/api/v1/custom-fields/${region.id}`,
+        { required: true },
+        { 'if-match': String(region.version) },
+      );
+      expect(stale.statusCode).toBe(412);
+      expect(stale.json().error.current.label['zh-CN']).toBe('销售区域');
+    });
+
     it('refuses duplicate keys and unknown record types', async () => {
       const dup = await admin.post('/api/v1/custom-fields', {
         recordType: 'testWidget',

@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Action, ErrorDetail } from '@guanxi/contracts';
-import { AppError } from '../http/errors.ts';
+import { AppError, staleVersion as staleVersionError } from '../http/errors.ts';
 import { issuesToDetails } from '../http/validation.ts';
 import { orgUnits, users } from '../access/access.schema.ts';
 import { resolveOwnerTarget } from '../access/recordAccess.ts';
@@ -128,7 +128,7 @@ async function lockForWrite(ctx: KitContext, id: string, action: Action, options
 
 async function staleVersion(ctx: KitContext, id: string): Promise<AppError> {
   const current = await getRecord(ctx, id);
-  return new AppError('VERSION_MISMATCH', 412, undefined, undefined, undefined, { current });
+  return staleVersionError(current);
 }
 
 /** Applies `body` to a record. `expectedVersion` null skips the version check (bulk edits). */

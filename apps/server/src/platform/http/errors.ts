@@ -22,3 +22,7 @@ export const forbidden = (code = 'FORBIDDEN') => new AppError(code, 403);
 export const validationFailed = (details: ErrorDetail[]) => new AppError('VALIDATION_FAILED', 400, details);
 export const fieldError = (field: string, code: string, message: string): AppError =>
   validationFailed([{ field, code, message }]);
+
+/** 412 for a write based on an old version; the body carries the record as it is now, for the "someone else changed it" dialog. */
+export const staleVersion = (current: unknown): AppError =>
+  new AppError('VERSION_MISMATCH', 412, undefined, undefined, undefined, { current });

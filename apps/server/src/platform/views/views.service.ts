@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { createSavedViewSchema, SavedView, SavedViewDefinition, updateSavedViewSchema } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, staleVersion } from '../http/errors.ts';
 import { orgUnits, users } from '../access/access.schema.ts';
 import { hasAnyScope } from '../access/recordAccess.ts';
 import type { EntityRegistry } from '../entities/registry.ts';
@@ -143,7 +143,7 @@ export async function createSavedView(
 async function findEditable(db: DbOrTx, actor: Actor, registry: EntityRegistry, id: string, version: number): Promise<SavedView> {
   const view = await findVisible(db, actor, registry, id);
   if (!view.editable) throw new AppError('FORBIDDEN', 403);
-  if (view.version !== version) throw new AppError('VERSION_MISMATCH', 412, undefined, undefined, undefined, { current: view });
+  if (view.version !== version) throw staleVersion(view);
   return view;
 }
 
