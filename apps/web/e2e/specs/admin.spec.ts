@@ -38,6 +38,8 @@ test('admin creates a unit under 东区分公司 and a branch manager there, who
 }) => {
   const page = await newPage();
   await openAdmin(page, adminPassword);
+  // /admin redirects to its first page on the client; wait for it instead of reading the address too early.
+  await page.waitForURL((url) => url.pathname === '/admin/org-units', { timeout: 10_000 });
   assert.equal(new URL(page.url()).pathname, '/admin/org-units');
 
   await page.locator('.ant-tree-title', { hasText: '东区分公司' }).click();
