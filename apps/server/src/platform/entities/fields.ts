@@ -5,30 +5,25 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import Decimal from 'decimal.js';
 import { z } from 'zod';
 import type { FieldType, LocalizedText, Locale } from '@guanxi/contracts';
-import type { EntityDescriptor } from './descriptor.ts';
+import type { EntityDescriptor, FieldSpec } from './descriptor.ts';
 import type { CustomFieldDefinitionRow } from '../customFields/customFields.service.ts';
 
 export type PgCast = 'text' | 'numeric' | 'date' | 'timestamptz' | 'boolean' | 'uuid' | 'jsonb';
 
-export interface ResolvedField {
+/** A field as the kit uses it: the descriptor's spec with every flag decided, plus how to reach its value. */
+export interface ResolvedField extends Pick<
+  FieldSpec,
+  'type' | 'label' | 'maxLength' | 'min' | 'max' | 'scale' | 'options' | 'reference' | 'section'
+> {
   /** Name in the API: `amount`, or `custom.region` for a custom field. */
   name: string;
-  type: FieldType;
-  label: LocalizedText;
   required: boolean;
   readOnly: boolean;
   custom: boolean;
   system: boolean;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  scale?: number;
-  options?: readonly { value: string; label: LocalizedText }[];
-  reference?: string;
   filterable: boolean;
   sortable: boolean;
   searchable: boolean;
-  section?: string;
   /** Expression to filter and sort by. */
   expr: SQL | AnyPgColumn;
   cast: PgCast;
