@@ -18,6 +18,21 @@ export const FIELD_TYPES = [
 ] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/** The product's subsystems, in the order the side navigation shows them. */
+export const SUBSYSTEMS = [
+  'customers',
+  'activities',
+  'sales',
+  'commerce',
+  'service',
+  'marketing',
+  'partners',
+  'analytics',
+  'portal',
+  'platform',
+] as const;
+export type Subsystem = (typeof SUBSYSTEMS)[number];
+
 export const FILTER_OPS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'contains', 'startsWith', 'isNull', 'between'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
@@ -50,8 +65,11 @@ export const entityMetaSchema = z.object({
   name: z.string(),
   plural: z.string(),
   label: z.string(),
+  subsystem: z.enum(SUBSYSTEMS),
   titleField: z.string(),
   fields: z.array(fieldMetaSchema),
+  /** Sections of the detail and form views, in order; fields name theirs in `section`. */
+  sections: z.array(z.object({ key: z.string(), label: z.string() })),
   defaultSort: z.array(z.string()),
   relations: z.array(z.object({ name: z.string(), entity: z.string(), field: z.string(), label: z.string() })),
   permissions: z.partialRecord(z.enum(ACTIONS), z.enum(SCOPES)),

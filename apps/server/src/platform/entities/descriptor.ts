@@ -1,7 +1,7 @@
 // How a module declares a record type to the entity kit: its table, fields and relations. From this one
 // descriptor the kit builds list/get/create/update/delete, access checks, audit, custom fields, export and metadata.
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { FieldType, LocalizedText } from '@guanxi/contracts';
+import type { FieldType, LocalizedText, Subsystem } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
 import type { recordColumns } from '../db/columns.ts';
@@ -60,7 +60,11 @@ export interface EntityDescriptor {
   /** URL segment: /api/v1/<plural>. */
   plural: string;
   label: LocalizedText;
+  /** Where the side navigation lists the record type. */
+  subsystem: Subsystem;
   table: RecordTable;
+  /** Detail and form sections in order; a field's `section` names one of these keys. */
+  sections?: Record<string, LocalizedText>;
   fields: Record<string, FieldSpec>;
   titleField: string;
   /** e.g. ['-createdAt']; the id is always appended as the last tie-breaker. */
@@ -73,5 +77,8 @@ export interface EntityDescriptor {
 export function defineEntity(descriptor: EntityDescriptor): EntityDescriptor {
   if (!descriptor.fields[descriptor.titleField])
     throw new Error(`${descriptor.name}: titleField ${descriptor.titleField} is not a field`);
+  for (const [name, field] of Object.entries(descriptor.fields))
+    if (field.section && !descriptor.sections?.[field.section])
+      throw new Error(`${descriptor.name}.${name}: section ${field.section} is not declared`);
   return descriptor;
 }

@@ -112,6 +112,16 @@ describe('entity kit: custom fields, bulk, export, related lists, shares, idempo
       expect(zh.json().fields.find((f: { name: string }) => f.name === 'name').label).toBe('名称');
     });
 
+    it('tells the web app where to list the type and how to group its fields', async () => {
+      const meta = (await admin.get('/api/v1/meta/testWidget')).json();
+      expect(meta.subsystem).toBe('platform');
+      expect(meta.sections).toEqual([
+        { key: 'main', label: '基本信息' },
+        { key: 'details', label: '明细' },
+      ]);
+      expect(meta.fields.find((f: { name: string }) => f.name === 'amount').section).toBe('details');
+    });
+
     it('edits a definition with If-Match and answers a stale edit with 412 and the current definition', async () => {
       const list = (await admin.get('/api/v1/custom-fields?recordType=testWidget')).json().items as {
         id: string;

@@ -16,6 +16,7 @@ export async function entityMeta(db: DbOrTx, actor: Actor, descriptor: EntityDes
     name: descriptor.name,
     plural: descriptor.plural,
     label: localized(descriptor.label, locale),
+    subsystem: descriptor.subsystem,
     titleField: descriptor.titleField,
     defaultSort: descriptor.defaultSort,
     fields: [...fields.values()].map((f) => ({
@@ -33,6 +34,7 @@ export async function entityMeta(db: DbOrTx, actor: Actor, descriptor: EntityDes
       searchable: f.searchable,
       ...(f.section ? { section: f.section } : {}),
     })),
+    sections: Object.entries(descriptor.sections ?? {}).map(([key, label]) => ({ key, label: localized(label, locale) })),
     relations: Object.entries(descriptor.relations ?? {}).map(([name, r]) => ({
       name,
       entity: r.entity,
