@@ -5,7 +5,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CustomFieldDefinition, FieldType, LocalizedText } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
-import { adminKeys, useMeta, type CreateCustomFieldBody, type UpdateCustomFieldBody } from './admin.api.ts';
+import { metaKey, useMeta } from '../../platform/meta.ts';
+import { adminKeys, type CreateCustomFieldBody, type UpdateCustomFieldBody } from './admin.api.ts';
 import { adminZhCN } from './admin.messages.zh-CN.ts';
 import { FormDialog } from './FormDialog.tsx';
 import { isStale, showFormError } from './formErrors.ts';
@@ -68,7 +69,7 @@ export function CustomFieldDialog({
     onSuccess: () => {
       void message.success(t('admin.common.saved'));
       void queryClient.invalidateQueries({ queryKey: adminKeys.customFields(recordType) });
-      void queryClient.invalidateQueries({ queryKey: adminKeys.meta });
+      void queryClient.invalidateQueries({ queryKey: metaKey });
       onClose();
     },
     onError: (error) => {

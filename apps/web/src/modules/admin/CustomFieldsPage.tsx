@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { CustomFieldDefinition } from '@guanxi/contracts';
 import { currentLocale } from '../../app/i18n/i18n.ts';
 import { api } from '../../platform/api.ts';
-import { adminKeys, useCustomFields, useMeta } from './admin.api.ts';
+import { useMeta } from '../../platform/meta.ts';
+import { adminKeys, useCustomFields } from './admin.api.ts';
 import { CustomFieldDialog } from './CustomFieldDialog.tsx';
 import { errorMessage, isStale } from './formErrors.ts';
 

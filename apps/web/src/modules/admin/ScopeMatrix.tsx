@@ -3,7 +3,8 @@
 import { Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Action, RolePermissions, Scope } from '@guanxi/contracts';
-import { useMeta, useRoleMatrix } from './admin.api.ts';
+import { useMeta } from '../../platform/meta.ts';
+import { useRoleMatrix } from './admin.api.ts';
 
 interface Props {
   permissions: RolePermissions;

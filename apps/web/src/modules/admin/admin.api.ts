@@ -9,7 +9,6 @@ import type {
   createRoleSchema,
   createUserSchema,
   CustomFieldDefinition,
-  EntityMeta,
   OrgUnit,
   Role,
   Scope,
@@ -46,7 +45,6 @@ export const adminKeys = {
   roles: ['admin', 'roles'] as const,
   matrix: ['admin', 'roleMatrix'] as const,
   users: ['admin', 'users'] as const,
-  meta: ['meta'] as const,
   customFields: (recordType: string) => ['admin', 'customFields', recordType] as const,
   ownTokens: ['ownTokens'] as const,
   userTokens: (userId: string) => ['admin', 'userTokens', userId] as const,
@@ -64,9 +62,6 @@ export const useRoles = () =>
 
 export const useRoleMatrix = () =>
   useQuery({ queryKey: adminKeys.matrix, queryFn: () => api.get<RoleMatrix>('/roles/matrix'), staleTime: Infinity });
-
-export const useMeta = () =>
-  useQuery({ queryKey: adminKeys.meta, queryFn: () => api.get<{ entities: EntityMeta[] }>('/meta').then((r) => r.entities) });
 
 export const useCustomFields = (recordType: string | undefined) =>
   useQuery({
