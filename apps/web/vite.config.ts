@@ -9,7 +9,8 @@ export default defineConfig({
     proxy: { '/api': { target: process.env.GUANXI_API ?? 'http://127.0.0.1:3000', changeOrigin: false } },
   },
   build: {
-    outDir: 'dist',
+    // GUANXI_WEB_OUT lets two e2e runs in one checkout build side by side.
+    outDir: process.env.GUANXI_WEB_OUT ?? 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {

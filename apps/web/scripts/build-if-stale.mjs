@@ -27,7 +27,8 @@ function newestMtime(target) {
   return readdirSync(target).reduce((newest, name) => Math.max(newest, newestMtime(path.join(target, name))), stat.mtimeMs);
 }
 
-const builtAt = newestMtime(path.join(webDir, 'dist/index.html'));
+const outDir = path.resolve(webDir, process.env.GUANXI_WEB_OUT ?? 'dist');
+const builtAt = newestMtime(path.join(outDir, 'index.html'));
 const changedAt = Math.max(...SOURCES.map(newestMtime));
 if (builtAt > changedAt && process.env.GUANXI_FORCE_WEB_BUILD !== '1') {
   console.log('[web] dist is up to date; skipping the build');

@@ -5,5 +5,6 @@ import { fileURLToPath } from 'node:url';
 export const webDir = fileURLToPath(new URL('../..', import.meta.url));
 export const repoDir = path.resolve(webDir, '../..');
 export const serverDir = path.join(repoDir, 'apps/server');
-export const distDir = path.join(webDir, 'dist');
-export const resultsDir = path.join(repoDir, 'test-results');
+// GUANXI_WEB_OUT and GUANXI_E2E_RESULTS let two runs share one checkout without overwriting each other.
+export const distDir = path.resolve(webDir, process.env.GUANXI_WEB_OUT ?? 'dist');
+export const resultsDir = path.resolve(repoDir, process.env.GUANXI_E2E_RESULTS ?? 'test-results');
