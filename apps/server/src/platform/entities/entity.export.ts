@@ -1,7 +1,7 @@
 // Export of a filtered list as CSV (UTF-8 with BOM so Excel opens Chinese correctly), streamed page by page
 // so a large export never sits in memory. Visibility follows the actor's read and export scopes.
 import type { Locale } from '@guanxi/contracts';
-import { listPage, loadFields, type ApiRecord, type KitContext } from './entity.read.ts';
+import { listPage, loadFields, selectFields, type ApiRecord, type KitContext } from './entity.read.ts';
 import { MAX_LIMIT, parseListQuery } from './query.ts';
 import { localized, type ResolvedField } from './fields.ts';
 
@@ -34,7 +34,11 @@ export async function* exportCsv(ctx: KitContext, rawQuery: Record<string, unkno
   const fields = await loadFields(ctx.db, ctx.descriptor);
   const query = parseListQuery({ ...rawQuery, limit: String(MAX_LIMIT) }, fields, ctx.descriptor.defaultSort);
   const locale = ctx.locale ?? ctx.actor.locale;
-  const columns = [...fields.values()].filter((f) => f.name !== 'deletedAt');
+  // `fields=` exports the columns a list view shows, in its order; without it every field goes out.
+  const chosen = selectFields(rawQuery.fields, fields);
+  const columns = chosen
+    ? chosen.map((name) => fields.get(name === 'ownerName' ? 'ownerId' : name === 'orgUnitName' ? 'orgUnitId' : name)!)
+    : [...fields.values()].filter((f) => f.name !== 'deletedAt');
   const format = formatter(timeZone);
   const valueOf = (record: ApiRecord, field: ResolvedField): unknown => {
     if (field.name === 'ownerId') return record.ownerName;

@@ -229,6 +229,18 @@ describe('entity kit: custom fields, bulk, export, related lists, shares, idempo
     expect(lines.filter((l: string) => l).length).toBe(2);
   });
 
+  it('exports only the columns a list view shows, in its order', async () => {
+    await buildWidget(admin, { name: '导出列甲', code: 'EXP-COLS', status: 'retired', amount: '8.5' });
+    const res = await admin.get('/api/v1/test-widgets/export?filter[code][eq]=EXP-COLS&fields=status,name,ownerId');
+    expect(res.statusCode).toBe(200);
+    const [header, row] = res.body.replace('\uFEFF', '').split('\r\n');
+    expect(header).toBe('状态,名称,负责人');
+    expect(row).toMatch(/^停用,导出列甲,.+$/);
+    const bad = await admin.get('/api/v1/test-widgets/export?fields=name,nope');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('fields');
+  });
+
   it('exports more rows than one page holds, each exactly once', async () => {
     const rows = Array.from({ length: 450 }, (_, i) => ({
       name: `批量导出${i}`,

@@ -203,7 +203,7 @@ export async function isReadable(db: DbOrTx, actor: Actor, descriptor: EntityDes
 }
 
 /** `fields=name,amount,custom.region`: the columns a list should return (id and version always come along). */
-function selectFields(raw: unknown, fields: Map<string, ResolvedField>): string[] | null {
+export function selectFields(raw: unknown, fields: Map<string, ResolvedField>): string[] | null {
   if (typeof raw !== 'string' || !raw.trim()) return null;
   const names = raw.split(',').map((n) => n.trim());
   const unknown = names.filter((n) => !fields.has(n) && n !== 'ownerName' && n !== 'orgUnitName');
