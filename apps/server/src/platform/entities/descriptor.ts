@@ -36,6 +36,11 @@ export interface HookContext {
 }
 
 export interface EntityHooks {
+  /**
+   * Owner and org unit a new record takes when the caller names neither, e.g. a contact those of its customer.
+   * Used only when the caller's create scope allows them; otherwise the caller owns the record, as without the hook.
+   */
+  defaultOwner?(ctx: HookContext, values: Record<string, unknown>): Promise<{ ownerId: string; orgUnitId: string } | undefined>;
   /** Domain checks and derived values before an insert; may change `values` or throw an AppError. */
   beforeCreate?(ctx: HookContext, values: Record<string, unknown>): Promise<void>;
   /** Domain checks before an update; `changes` holds only the fields being written. */

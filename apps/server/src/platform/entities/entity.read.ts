@@ -12,6 +12,7 @@ import { findCustomFieldDefs } from '../customFields/customFields.service.ts';
 import type { EntityDescriptor } from './descriptor.ts';
 import type { EntityRegistry } from './registry.ts';
 import { resolveFields, type ResolvedField } from './fields.ts';
+import { attachTitles } from './entity.titles.ts';
 import { afterCursor, encodeCursor, filterCondition, orderBy, parseListQuery, searchCondition, type ListQuery } from './query.ts';
 
 export interface KitContext {
@@ -138,6 +139,7 @@ export async function listRecords(
   const page = await listPage(ctx, fields, query, options);
   const selected = selectFields(rawQuery.fields, fields);
   const items = selected ? page.items.map((item) => pick(item, selected)) : page.items;
+  await attachTitles(ctx, fields, items);
   const result: ListResponse<ApiRecord> = { items, nextCursor: page.nextCursor };
   if (query.total) {
     const [row] = await ctx.db
@@ -176,6 +178,7 @@ export async function getRecord(
   if (!row) throw new AppError('NOT_FOUND', 404);
   const record = toApiRecord(ctx.descriptor, fields, row.row as Row, row);
   record.access = { update: Boolean(row.can_update), delete: Boolean(row.can_delete), assign: Boolean(row.can_assign) };
+  await attachTitles(ctx, fields, [record]);
   return record;
 }
 

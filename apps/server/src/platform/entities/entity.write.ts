@@ -86,13 +86,29 @@ function changesBetween(fields: Map<string, ResolvedField>, before: Row, after: 
   return changes;
 }
 
+/** The owner of a new record: as the caller names it, else the descriptor's default if allowed, else the caller. */
+async function resolveCreateOwner(ctx: KitContext, values: Row, wanted: { ownerId?: string; orgUnitId?: string }) {
+  const { db, actor, descriptor } = ctx;
+  const fallback = wanted.ownerId || wanted.orgUnitId ? undefined : await descriptor.hooks?.defaultOwner?.({ db, actor }, values);
+  if (fallback) {
+    try {
+      return await resolveOwnerTarget(db, actor, descriptor.name, 'create', fallback);
+    } catch (err) {
+      // The default is a convenience, not a demand: outside the caller's scope (or inactive) it yields to the caller.
+      if (!(err instanceof AppError)) throw err;
+    }
+  }
+  return resolveOwnerTarget(db, actor, descriptor.name, 'create', wanted);
+}
+
 export async function createRecord(ctx: KitContext, body: unknown): Promise<ApiRecord> {
   const { db, actor, descriptor } = ctx;
   const fields = await loadFields(db, descriptor);
   const input = validateBody(ctx, fields, body, 'create');
   const { ownerId, orgUnitId, custom, ...values } = input;
-  const owner = await resolveOwnerTarget(db, actor, descriptor.name, 'create', { ownerId, orgUnitId });
+  // References first: a default owner may be read from a referenced record, which must be one the caller can see.
   await checkReferences(ctx, fields, values, custom);
+  const owner = await resolveCreateOwner(ctx, values, { ownerId, orgUnitId });
   const row: Row = { ...values, ...owner, createdBy: actor.userId, updatedBy: actor.userId };
   if (descriptor.customFields !== false) row.custom = custom ?? {};
   await descriptor.hooks?.beforeCreate?.({ db, actor }, row);
