@@ -138,8 +138,8 @@ export async function listRecords(
   const query = parseListQuery(rawQuery, fields, ctx.descriptor.defaultSort, { allowDeleted: options.allowDeleted ?? true });
   const page = await listPage(ctx, fields, query, options);
   const selected = selectFields(rawQuery.fields, fields);
+  await attachTitles(ctx, fields, page.items);
   const items = selected ? page.items.map((item) => pick(item, selected)) : page.items;
-  await attachTitles(ctx, fields, items);
   const result: ListResponse<ApiRecord> = { items, nextCursor: page.nextCursor };
   if (query.total) {
     const [row] = await ctx.db
@@ -223,5 +223,7 @@ function pick(record: ApiRecord, names: string[]): ApiRecord {
       custom[name.slice(7)] = (record.custom as Record<string, unknown> | undefined)?.[name.slice(7)] ?? null;
     } else out[name] = record[name];
   }
+  const titles = Object.entries((record.titles ?? {}) as Record<string, string>).filter(([name]) => names.includes(name));
+  if (titles.length) out.titles = Object.fromEntries(titles);
   return out as ApiRecord;
 }

@@ -4,27 +4,40 @@
 import { and, inArray, isNull } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { accessCondition } from '../access/recordAccess.ts';
+import { orgUnits, users } from '../access/access.schema.ts';
 import type { ApiRecord, KitContext } from './entity.read.ts';
 import type { ResolvedField } from './fields.ts';
 
 const valueOf = (record: ApiRecord, field: ResolvedField): unknown =>
   field.custom ? (record.custom as Record<string, unknown> | undefined)?.[field.key] : record[field.name];
 
-/** Adds `titles: { <field name>: <title> }` to each record, one query per referenced record type. */
+// Owner and org unit already come as ownerName and orgUnitName; the record's own id needs no title.
+const NAMED_ELSEWHERE = new Set(['id', 'ownerId', 'orgUnitId']);
+
+/** Id → title of the records of one reference field's target that the actor may see. */
+async function titlesOf(ctx: KitContext, reference: string, ids: string[]): Promise<{ id: unknown; title: unknown }[]> {
+  // Names of colleagues and org units are not secret: every signed-in user sees them in pickers too.
+  if (reference === 'user')
+    return ctx.db.select({ id: users.id, title: users.displayName }).from(users).where(inArray(users.id, ids));
+  if (reference === 'orgUnit')
+    return ctx.db.select({ id: orgUnits.id, title: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, ids));
+  const target = ctx.registry.get(reference);
+  if (!target) return [];
+  const t = target.table;
+  return ctx.db
+    .select({ id: t.id, title: target.fields[target.titleField]!.column })
+    .from(t as PgTable)
+    .where(and(inArray(t.id, ids), isNull(t.deletedAt), accessCondition(ctx.actor, target.name, 'read', t)));
+}
+
+/** Adds `titles: { <field name>: <title> }` to each record, one query per reference field. */
 export async function attachTitles(ctx: KitContext, fields: Map<string, ResolvedField>, records: ApiRecord[]): Promise<void> {
-  const references = [...fields.values()].filter(
-    (f) => f.type === 'reference' && f.name !== 'id' && f.reference && ctx.registry.get(f.reference),
-  );
+  const references = [...fields.values()].filter((f) => f.type === 'reference' && f.reference && !NAMED_ELSEWHERE.has(f.name));
   for (const record of records) record.titles = {};
   for (const field of references) {
-    const target = ctx.registry.get(field.reference!)!;
     const ids = [...new Set(records.map((r) => valueOf(r, field)).filter((v): v is string => typeof v === 'string'))];
     if (!ids.length) continue;
-    const t = target.table;
-    const rows = await ctx.db
-      .select({ id: t.id, title: target.fields[target.titleField]!.column })
-      .from(t as PgTable)
-      .where(and(inArray(t.id, ids), isNull(t.deletedAt), accessCondition(ctx.actor, target.name, 'read', t)));
+    const rows = await titlesOf(ctx, field.reference!, ids);
     const titles = new Map(rows.map((r) => [r.id as string, String(r.title ?? '')]));
     for (const record of records) {
       const title = titles.get(valueOf(record, field) as string);
