@@ -20,6 +20,10 @@ import { CustomFieldsPage } from '../modules/admin/CustomFieldsPage.tsx';
 import { OrgUnitsPage } from '../modules/admin/OrgUnitsPage.tsx';
 import { RolesPage } from '../modules/admin/RolesPage.tsx';
 import { UsersPage } from '../modules/admin/UsersPage.tsx';
+import { RecordDetailPage } from '../modules/records/RecordDetailPage.tsx';
+import { RecordFormPage } from '../modules/records/RecordFormPage.tsx';
+import { RecordListPage } from '../modules/records/RecordListPage.tsx';
+import { RecycleBinPage } from '../modules/records/RecycleBinPage.tsx';
 
 const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 
@@ -48,6 +52,12 @@ const router = createBrowserRouter([
         ],
       },
       { path: 'api-tokens', element: <ApiTokensPage /> },
+      { path: 'recycle-bin', element: <RecycleBinPage /> },
+      // Every record type from the metadata: /customers, /customers/new, /customers/<id>, /customers/<id>/edit.
+      { path: ':plural', element: <RecordListPage /> },
+      { path: ':plural/new', element: <RecordFormPage /> },
+      { path: ':plural/:id', element: <RecordDetailPage /> },
+      { path: ':plural/:id/edit', element: <RecordFormPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly details: ErrorDetail[] = [],
     /** From Retry-After on 429 answers, in seconds. */
     readonly retryAfterSeconds?: number,
+    /** With a 412: the record as it is stored now, for the "someone else changed it" dialog. */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -57,6 +59,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     error?.message ?? response.statusText,
     error?.details ?? [],
     retryAfter(response),
+    (error as { current?: unknown } | undefined)?.current,
   );
 }
 

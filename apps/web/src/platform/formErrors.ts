@@ -3,7 +3,7 @@
 import type { FormInstance } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
 import type { TFunction } from 'i18next';
-import { ApiError } from '../../platform/api.ts';
+import { ApiError } from './api.ts';
 
 /** The words for any failure: the server's localised message, or "no connection". */
 export function errorMessage(t: TFunction, error: unknown): string {

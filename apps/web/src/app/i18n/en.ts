@@ -1,6 +1,7 @@
 // English interface strings; same keys as zh-CN.ts.
 import type { Messages } from './zh-CN.ts';
 import { adminEn } from '../../modules/admin/admin.messages.en.ts';
+import { recordsEn } from '../../modules/records/records.messages.en.ts';
 
 export const en: Messages = {
   app: {
@@ -71,4 +72,5 @@ export const en: Messages = {
     back: 'Back to the personal desk',
   },
   admin: adminEn,
+  records: recordsEn,
 };

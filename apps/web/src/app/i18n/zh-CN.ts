@@ -1,5 +1,6 @@
 // 简体中文 interface strings: the source of every key; zh-TW and en must provide the same keys.
 import { adminZhCN } from '../../modules/admin/admin.messages.zh-CN.ts';
+import { recordsZhCN } from '../../modules/records/records.messages.zh-CN.ts';
 export const zhCN = {
   app: {
     name: '关系',
@@ -68,6 +69,7 @@ export const zhCN = {
     back: '返回个人工作台',
   },
   admin: adminZhCN,
+  records: recordsZhCN,
 };
 
 /** The shape every language must fill: the same keys, any strings. */

@@ -1,6 +1,7 @@
 // 繁體中文 interface strings (Taiwan usage); same keys as zh-CN.ts.
 import type { Messages } from './zh-CN.ts';
 import { adminZhTW } from '../../modules/admin/admin.messages.zh-TW.ts';
+import { recordsZhTW } from '../../modules/records/records.messages.zh-TW.ts';
 
 export const zhTW: Messages = {
   app: {
@@ -70,4 +71,5 @@ export const zhTW: Messages = {
     back: '返回個人工作台',
   },
   admin: adminZhTW,
+  records: recordsZhTW,
 };

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreatedApiToken } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 import { adminKeys, useOwnTokens } from './admin.api.ts';
-import { showFormError } from './formErrors.ts';
+import { showFormError } from '../../platform/formErrors.ts';
 import { TokenTable } from './TokenTable.tsx';
 
 const EXPIRY_DAYS = [30, 90, 365] as const;

@@ -9,7 +9,7 @@ import { metaKey, useMeta } from '../../platform/meta.ts';
 import { adminKeys, type CreateCustomFieldBody, type UpdateCustomFieldBody } from './admin.api.ts';
 import { adminZhCN } from './admin.messages.zh-CN.ts';
 import { FormDialog } from './FormDialog.tsx';
-import { isStale, showFormError } from './formErrors.ts';
+import { isStale, showFormError } from '../../platform/formErrors.ts';
 
 // Every field type has a name in the messages (checked there against the contracts), so the list comes from them.
 const FIELD_TYPES = Object.keys(adminZhCN.fieldTypes) as FieldType[];

@@ -10,7 +10,7 @@ import { api } from '../../platform/api.ts';
 import { useMeta } from '../../platform/meta.ts';
 import { adminKeys, useCustomFields } from './admin.api.ts';
 import { CustomFieldDialog } from './CustomFieldDialog.tsx';
-import { errorMessage, isStale } from './formErrors.ts';
+import { errorMessage, isStale } from '../../platform/formErrors.ts';
 
 export const fieldLabel = (def: CustomFieldDefinition) => def.label[currentLocale()] || def.label['zh-CN'];
 

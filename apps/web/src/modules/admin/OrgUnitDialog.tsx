@@ -6,7 +6,7 @@ import type { OrgUnit } from '@guanxi/contracts';
 import { api, ApiError } from '../../platform/api.ts';
 import { adminKeys, type CreateOrgUnitBody, type UpdateOrgUnitBody } from './admin.api.ts';
 import { FormDialog } from './FormDialog.tsx';
-import { isStale, showFormError } from './formErrors.ts';
+import { isStale, showFormError } from '../../platform/formErrors.ts';
 import { OrgUnitSelect } from './OrgUnitSelect.tsx';
 
 export type OrgUnitDialogMode = 'create' | 'rename' | 'move';

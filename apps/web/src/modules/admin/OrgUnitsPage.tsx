@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrgUnit } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 import { adminKeys, useOrgUnits } from './admin.api.ts';
-import { errorMessage, isStale } from './formErrors.ts';
+import { errorMessage, isStale } from '../../platform/formErrors.ts';
 import { OrgUnitDialog, type OrgUnitDialogMode } from './OrgUnitDialog.tsx';
 import { buildOrgTree } from './orgTree.ts';
 

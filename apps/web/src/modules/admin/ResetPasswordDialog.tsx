@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 import { FormDialog } from './FormDialog.tsx';
-import { showFormError } from './formErrors.ts';
+import { showFormError } from '../../platform/formErrors.ts';
 
 export function ResetPasswordDialog({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();

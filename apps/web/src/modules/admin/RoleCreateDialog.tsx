@@ -6,7 +6,7 @@ import type { Role } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 import { adminKeys, type CreateRoleBody } from './admin.api.ts';
 import { FormDialog } from './FormDialog.tsx';
-import { showFormError } from './formErrors.ts';
+import { showFormError } from '../../platform/formErrors.ts';
 
 type Values = Pick<CreateRoleBody, 'key' | 'name' | 'description'>;
 

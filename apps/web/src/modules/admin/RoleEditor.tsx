@@ -8,7 +8,7 @@ import type { Role, RolePermissions } from '@guanxi/contracts';
 import { sessionKey } from '../../app/session.ts';
 import { api } from '../../platform/api.ts';
 import { adminKeys, type UpdateRoleBody } from './admin.api.ts';
-import { isStale, showFormError } from './formErrors.ts';
+import { isStale, showFormError } from '../../platform/formErrors.ts';
 import { ScopeMatrix } from './ScopeMatrix.tsx';
 
 interface Values {

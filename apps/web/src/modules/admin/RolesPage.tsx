@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, Card, Empty, Flex, Radio, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRoles } from './admin.api.ts';
-import { errorMessage } from './formErrors.ts';
+import { errorMessage } from '../../platform/formErrors.ts';
 import { RoleCreateDialog } from './RoleCreateDialog.tsx';
 import { RoleEditor } from './RoleEditor.tsx';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiToken } from '@guanxi/contracts';
 import { currentLocale } from '../../app/i18n/i18n.ts';
 import { api } from '../../platform/api.ts';
-import { errorMessage } from './formErrors.ts';
+import { errorMessage } from '../../platform/formErrors.ts';
 
 const formatTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString(currentLocale(), { hour12: false }) : '—');
 

@@ -7,7 +7,7 @@ import type { User } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 import { adminKeys, useRoles, type CreateUserBody, type UpdateUserBody } from './admin.api.ts';
 import { FormDialog } from './FormDialog.tsx';
-import { isStale, showFormError } from './formErrors.ts';
+import { isStale, showFormError } from '../../platform/formErrors.ts';
 import { OrgUnitSelect } from './OrgUnitSelect.tsx';
 
 interface Values {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 import { adminKeys, useOrgUnits, useRoles } from './admin.api.ts';
-import { errorMessage, isStale } from './formErrors.ts';
+import { errorMessage, isStale } from '../../platform/formErrors.ts';
 import { OrgUnitSelect } from './OrgUnitSelect.tsx';
 import { unitNames } from './orgTree.ts';
 import { ResetPasswordDialog } from './ResetPasswordDialog.tsx';
