@@ -26,6 +26,8 @@ import { registerJobs } from './platform/jobs/jobs.plugin.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { entityRegistry, type EntityRegistry } from './platform/entities/registry.ts';
 import type { EntityDescriptor } from './platform/entities/descriptor.ts';
+import { customerEntities } from './modules/customers/customers.entities.ts';
+import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -106,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuth(app);
   registerIdempotency(app);
 
-  const registry = entityRegistry([...(options.extraEntities ?? [])]);
+  const registry = entityRegistry([...customerEntities, ...(options.extraEntities ?? [])]);
   app.decorate('entities', registry);
   await app.register(
     async (api) => {
@@ -119,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerSavedViewRoutes(api, registry);
       registerSearchRoutes(api, registry);
       for (const descriptor of registry.all()) registerEntityRoutes(api, registry, descriptor);
+      registerCustomerRoutes(api);
       registerEventRoutes(api);
     },
     { prefix: '/api' },

@@ -37,6 +37,21 @@ function sampleValue(spec: FieldSpec, label: string): unknown {
   }
 }
 
+/** Valid values of the fields a record needs (required) or is found by (searchable), references left out. */
+export function sampleValues(descriptor: EntityDescriptor, label: string): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(descriptor.fields)) {
+    if (spec.readOnly || spec.type === 'reference') continue;
+    const value = spec.required || spec.searchable ? sampleValue(spec, label) : undefined;
+    if (value !== undefined) values[name] = value;
+  }
+  return values;
+}
+
+/** True when a record of `descriptor` can be created without first creating another record. */
+export const standsAlone = (descriptor: EntityDescriptor): boolean =>
+  !Object.values(descriptor.fields).some((spec) => spec.type === 'reference' && spec.required);
+
 /**
  * Creates a record of `descriptor` as `actor` through the kit's service (access and audit apply). Required
  * references get a parent record of their type, made by `actor` too, owned as `owner` says.
@@ -48,20 +63,16 @@ export async function buildRecord(
   descriptor: EntityDescriptor,
   options: { label: string; ownerId?: string; orgUnitId?: string; values?: Record<string, unknown> },
 ): Promise<ApiRecord> {
-  const values: Record<string, unknown> = {};
+  const values = sampleValues(descriptor, options.label);
   for (const [name, spec] of Object.entries(descriptor.fields)) {
-    if (spec.readOnly) continue;
-    if (spec.type === 'reference' && spec.required && spec.reference && registry.get(spec.reference)) {
-      const parent = await buildRecord(db, registry, actor, registry.get(spec.reference)!, {
-        label: `${options.label}-上级`,
-        ownerId: options.ownerId,
-        orgUnitId: options.orgUnitId,
-      });
-      values[name] = parent.id;
+    if (spec.readOnly || spec.type !== 'reference' || !spec.required || !spec.reference || !registry.get(spec.reference))
       continue;
-    }
-    const value = spec.required || spec.searchable ? sampleValue(spec, options.label) : undefined;
-    if (value !== undefined) values[name] = value;
+    const parent = await buildRecord(db, registry, actor, registry.get(spec.reference)!, {
+      label: `${options.label}-上级`,
+      ownerId: options.ownerId,
+      orgUnitId: options.orgUnitId,
+    });
+    values[name] = parent.id;
   }
   return db.transaction((tx) =>
     createRecord(

@@ -60,6 +60,8 @@ const zhCN: Catalogue = {
   invalid_value: '值不正确。',
   not_found_reference: '引用的记录不存在。',
   duplicate: '该值已被使用。',
+  CONTACT_NEEDS_ORGANISATION: '联系人只能属于单位客户；个人客户本身就是联系人。',
+  CUSTOMER_HAS_CONTACTS: '该客户还有联系人，不能改为个人客户。',
 };
 
 const zhTW: Catalogue = {
@@ -119,6 +121,8 @@ const zhTW: Catalogue = {
   invalid_value: '值不正確。',
   not_found_reference: '引用的記錄不存在。',
   duplicate: '此值已被使用。',
+  CONTACT_NEEDS_ORGANISATION: '聯絡人只能屬於單位客戶；個人客戶本身就是聯絡人。',
+  CUSTOMER_HAS_CONTACTS: '此客戶還有聯絡人，不能改為個人客戶。',
 };
 
 const en: Catalogue = {
@@ -178,6 +182,8 @@ const en: Catalogue = {
   invalid_value: 'Invalid value.',
   not_found_reference: 'The referenced record does not exist.',
   duplicate: 'This value is already taken.',
+  CONTACT_NEEDS_ORGANISATION: 'A contact must belong to an organisation customer; an individual customer is their own contact.',
+  CUSTOMER_HAS_CONTACTS: 'This customer still has contacts, so it cannot become an individual.',
 };
 
 export const catalogues: Record<Locale, Catalogue> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
