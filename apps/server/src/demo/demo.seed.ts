@@ -1,5 +1,5 @@
-// Demo data for first start: an org tree (head office, three branches with teams), the standard roles and
-// one user per role, so anyone can try every role. Runs once; GUANXI_DEMO=0 skips it.
+// Demo data for first start: an org tree (head office, three branches with teams), the standard roles, one user
+// per role, so anyone can try every role, and their customers with contacts. Runs once; GUANXI_DEMO=0 skips it.
 import { eq, isNull, sql } from 'drizzle-orm';
 import type { RolePermissions } from '@guanxi/contracts';
 import type { Db } from '../platform/db/db.ts';
@@ -7,6 +7,7 @@ import { newId } from '../platform/db/columns.ts';
 import { orgUnits, roles, userRoles, users } from '../platform/access/access.schema.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { FIRST_START_LOCK_KEY } from '../modules/admin/admin.bootstrap.ts';
+import { seedDemoCustomers } from './demo.customers.ts';
 
 export const DEMO_PASSWORD = 'guanxi-demo-2026';
 
@@ -92,6 +93,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; username
       const id = existing?.id ?? (await tx.insert(roles).values(role).returning({ id: roles.id }))[0]!.id;
       roleIds.set(role.key, id);
     }
+    const userIds = new Map<string, string>();
     for (const user of DEMO_USERS) {
       const [row] = await tx
         .insert(users)
@@ -104,7 +106,9 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; username
         })
         .returning({ id: users.id });
       await tx.insert(userRoles).values({ userId: row!.id, roleId: roleIds.get(user.role)! });
+      userIds.set(user.username, row!.id);
     }
+    await seedDemoCustomers(tx, userIds, new Map([...units].map(([code, unit]) => [code, unit.id])));
     return true;
   });
   return { created, usernames, password: DEMO_PASSWORD };

@@ -30,7 +30,8 @@ describe('first start: administrator and demo data', () => {
     expect((await ensureAdministrator(database.db, undefined)).createdPassword).toBeNull();
   });
 
-  it('seeds a head office, three branches with teams and one user per role, once', async () => {
+  // The demo customers go through the entity kit one by one (audit, search index): seconds, more on a busy machine.
+  it('seeds a head office, three branches with teams and one user per role, once', { timeout: 120_000 }, async () => {
     const seeded = await seedDemoData(database.db);
     expect(seeded.created).toBe(true);
     expect((await seedDemoData(database.db)).created).toBe(false);
