@@ -14,6 +14,7 @@ import { LoginPage } from './LoginPage.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireSession } from './RequireSession.tsx';
 import { SessionWatcher } from './SessionWatcher.tsx';
+import { appTheme } from './theme.ts';
 import { AdminLayout } from '../modules/admin/AdminLayout.tsx';
 import { ApiTokensPage } from '../modules/admin/ApiTokensPage.tsx';
 import { CustomFieldsPage } from '../modules/admin/CustomFieldsPage.tsx';
@@ -67,7 +68,7 @@ export function App() {
   useTranslation(); // re-render with the new antd locale when the language changes
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={ANTD_LOCALES[currentLocale()]}>
+      <ConfigProvider locale={ANTD_LOCALES[currentLocale()]} theme={appTheme}>
         <AntApp>
           <SessionWatcher />
           <RouterProvider router={router} />

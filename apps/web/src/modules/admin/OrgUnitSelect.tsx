@@ -12,11 +12,13 @@ interface Props {
   exclude?: (id: string) => boolean;
   allowClear?: boolean;
   placeholder?: string;
+  /** For a picker without a form label (a list filter). */
+  'aria-label'?: string;
   id?: string;
   style?: CSSProperties;
 }
 
-export function OrgUnitSelect({ value, onChange, exclude, allowClear, placeholder, id, style }: Props) {
+export function OrgUnitSelect({ value, onChange, exclude, allowClear, placeholder, id, style, ...aria }: Props) {
   const { t } = useTranslation();
   const units = useOrgUnits();
   const tree = buildOrgTree(units.data ?? [], { activeOnly: true });
@@ -25,6 +27,7 @@ export function OrgUnitSelect({ value, onChange, exclude, allowClear, placeholde
   return (
     <TreeSelect
       id={id}
+      aria-label={aria['aria-label']}
       value={value}
       onChange={onChange}
       treeData={mark(tree)}

@@ -1,6 +1,6 @@
 // 用户: users found by name, org unit and status; create, edit, disable or enable, reset a password.
 import { useState } from 'react';
-import { App, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Badge, Button, Flex, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@guanxi/contracts';
@@ -55,6 +55,7 @@ export function UsersPage() {
         <OrgUnitSelect
           allowClear
           placeholder={t('admin.users.allUnits')}
+          aria-label={t('admin.users.allUnits')}
           value={filter.orgUnitId}
           onChange={(orgUnitId) => setFilter((f) => ({ ...f, orgUnitId }))}
           style={{ width: 200, maxWidth: '100%' }}
@@ -94,9 +95,13 @@ export function UsersPage() {
           {
             title: t('admin.common.status'),
             dataIndex: 'active',
-            width: 80,
-            render: (active: boolean) =>
-              active ? <Tag color="green">{t('admin.common.active')}</Tag> : <Tag>{t('admin.users.disabled')}</Tag>,
+            width: 96,
+            render: (active: boolean) => (
+              <Badge
+                status={active ? 'success' : 'default'}
+                text={active ? t('admin.common.active') : t('admin.users.disabled')}
+              />
+            ),
           },
           {
             title: t('admin.common.actions'),
