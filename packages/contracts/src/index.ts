@@ -4,4 +4,5 @@ export * from './auth.ts';
 export * from './entities.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './search.ts';
 export * from './views.ts';

@@ -13,8 +13,7 @@ async function openUserMenu(page: Page, name: string | RegExp): Promise<void> {
 
 async function openAdmin(page: Page, adminPassword: string): Promise<void> {
   await signIn(page, 'admin', adminPassword);
-  await openUserMenu(page, /系统管理员/);
-  await page.getByRole('menuitem', { name: '系统管理', exact: true }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '系统管理' }).click();
   await visible(page.getByRole('heading', { name: '系统管理' }));
 }
 

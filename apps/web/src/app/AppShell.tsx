@@ -1,18 +1,40 @@
-// The signed-in frame: a header with the product, the user (name, org unit, roles), the language switch and
-// sign-out, and the page below it. On phones the org unit and roles move into the user menu.
-import { App, Button, Dropdown, Flex, Grid, Layout, Space, Tag, Typography, theme } from 'antd';
-import { Outlet, useNavigate } from 'react-router';
+// The signed-in frame: a header (navigation button on phones, product, command-palette search, the user's org
+// unit and roles, notifications bell, language switch, user menu), the side navigation (a collapsible Sider on
+// wide screens, a drawer on phones) and the page.
+import { useCallback, useState } from 'react';
+import { App, Button, Drawer, Dropdown, Flex, Grid, Layout, Space, Tag, Typography, theme } from 'antd';
+import { Link, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@guanxi/contracts';
+import { MenuIcon } from './icons.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { SideNav } from './nav/SideNav.tsx';
+import { NotificationBell } from './notifications/NotificationBell.tsx';
+import { CommandPalette } from './palette/CommandPalette.tsx';
+import { PaletteButton } from './palette/PaletteButton.tsx';
+import { usePaletteShortcut } from './palette/usePaletteShortcut.ts';
+import { setRecentOwner } from './recent.ts';
 import { useSession, useSignOut } from './session.ts';
+
+const COLLAPSED_KEY = 'guanxi.navCollapsed';
 
 export function AppShell() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
-  const wide = Grid.useBreakpoint().md === true;
+  const wide = Grid.useBreakpoint().md === true; // phones are below 768 px
   const user = useSession().data?.user;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const openPalette = useCallback(() => setPaletteOpen(true), []);
+  usePaletteShortcut(openPalette);
   if (!user) return null; // RequireSession renders the shell only with a session
+  setRecentOwner(user.id);
+
+  const toggleCollapsed = () => {
+    localStorage.setItem(COLLAPSED_KEY, collapsed ? '0' : '1');
+    setCollapsed(!collapsed);
+  };
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -20,24 +42,75 @@ export function AppShell() {
         style={{
           background: token.colorBgContainer,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          padding: wide ? '0 24px' : '0 12px',
+          padding: wide ? '0 24px' : '0 8px',
           display: 'flex',
           alignItems: 'center',
-          gap: 12,
+          gap: wide ? 16 : 4,
         }}
       >
-        <Typography.Text strong style={{ fontSize: 18, color: token.colorPrimary, whiteSpace: 'nowrap' }}>
+        {!wide && (
+          <Button
+            type="text"
+            icon={<MenuIcon />}
+            aria-label={t('shell.openMenu')}
+            aria-expanded={drawerOpen}
+            onClick={() => setDrawerOpen(true)}
+            style={{ fontSize: 18 }}
+          />
+        )}
+        <Link to="/" style={{ fontSize: 18, fontWeight: 600, color: token.colorPrimaryText, whiteSpace: 'nowrap' }}>
           {wide ? t('app.fullName') : t('app.name')}
-        </Typography.Text>
-        <Flex flex={1} justify="flex-end" align="center" gap={12} style={{ minWidth: 0 }}>
+        </Link>
+        {wide && <PaletteButton wide onOpen={openPalette} />}
+        <Flex flex={1} justify="flex-end" align="center" gap={wide ? 12 : 4} style={{ minWidth: 0 }}>
+          {!wide && <PaletteButton wide={false} onOpen={openPalette} />}
           {wide && <UserIdentity user={user} />}
-          <LanguageSwitch />
-          <UserMenu user={user} />
+          <NotificationBell />
+          {wide && <LanguageSwitch />}
+          <UserMenu user={user} compact={!wide} />
         </Flex>
       </Layout.Header>
-      <Layout.Content style={{ padding: wide ? 24 : 12, width: '100%', maxWidth: 1200, margin: '0 auto' }}>
-        <Outlet />
-      </Layout.Content>
+      <Layout>
+        {wide && (
+          <Layout.Sider
+            theme="light"
+            width={208}
+            collapsedWidth={64}
+            collapsed={collapsed}
+            trigger={null}
+            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          >
+            <SideNav collapsed={collapsed} />
+            <Button
+              type="text"
+              block
+              onClick={toggleCollapsed}
+              aria-label={collapsed ? t('shell.expand') : t('shell.collapse')}
+              aria-expanded={!collapsed}
+              style={{ marginTop: 8, color: token.colorTextSecondary }}
+            >
+              {collapsed ? '»' : `« ${t('shell.collapse')}`}
+            </Button>
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: wide ? 24 : 12, width: '100%', maxWidth: 1200, margin: '0 auto', minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {!wide && (
+        <Drawer
+          placement="left"
+          size={280}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          title={t('shell.menuTitle')}
+          styles={{ body: { padding: 0 } }}
+          footer={<LanguageSwitch />}
+        >
+          <SideNav onNavigate={() => setDrawerOpen(false)} />
+        </Drawer>
+      )}
+      <CommandPalette open={paletteOpen} onClose={() => setPaletteOpen(false)} />
     </Layout>
   );
 }
@@ -66,7 +139,7 @@ function UserIdentity({ user }: { user: Me['user'] }) {
   );
 }
 
-function UserMenu({ user }: { user: Me['user'] }) {
+function UserMenu({ user, compact }: { user: Me['user']; compact: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const signOut = useSignOut();
@@ -86,7 +159,6 @@ function UserMenu({ user }: { user: Me['user'] }) {
         items: [
           { key: 'identity', label: identity, disabled: true },
           { type: 'divider' },
-          ...(user.isAdmin ? [{ key: '/admin', label: t('admin.menuLink') }] : []),
           { key: '/api-tokens', label: t('admin.tokens.menuLink') },
           { type: 'divider' },
           { key: 'signOut', label: t('shell.signOut'), danger: true },
@@ -94,8 +166,8 @@ function UserMenu({ user }: { user: Me['user'] }) {
         onClick: ({ key }) => (key === 'signOut' ? onSignOut() : void navigate(key)),
       }}
     >
-      <Button loading={signOut.isPending} style={{ maxWidth: 160 }}>
-        <Typography.Text ellipsis style={{ maxWidth: 120 }}>
+      <Button loading={signOut.isPending} style={{ maxWidth: compact ? 112 : 160 }}>
+        <Typography.Text ellipsis style={{ maxWidth: compact ? 72 : 120 }}>
           {user.displayName}
         </Typography.Text>
         ▾

@@ -3,18 +3,22 @@
 import { Tabs, Typography } from 'antd';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useSession } from '../../app/session.ts';
 
 export const ADMIN_PAGES = ['org-units', 'users', 'roles', 'custom-fields'] as const;
 type AdminPage = (typeof ADMIN_PAGES)[number];
 
-const TAB_KEYS: Record<AdminPage, 'orgUnits' | 'users' | 'roles' | 'customFields'> = {
+const TITLE_KEYS: Record<AdminPage, 'orgUnits' | 'users' | 'roles' | 'customFields'> = {
   'org-units': 'orgUnits',
   users: 'users',
   roles: 'roles',
   'custom-fields': 'customFields',
 };
+
+/** The title of an admin page, as its tab and the command palette show it. */
+export const adminPageTitle = (t: TFunction, page: AdminPage): string => t(`admin.${TITLE_KEYS[page]}.title`);
 
 export function AdminLayout() {
   const { t } = useTranslation();
@@ -31,7 +35,7 @@ export function AdminLayout() {
       <Tabs
         activeKey={current}
         onChange={(page) => void navigate(`/admin/${page}`)}
-        items={ADMIN_PAGES.map((page) => ({ key: page, label: t(`admin.${TAB_KEYS[page]}.title`) }))}
+        items={ADMIN_PAGES.map((page) => ({ key: page, label: adminPageTitle(t, page) }))}
       />
       <Outlet />
     </>
