@@ -1,7 +1,7 @@
 // The page of one record at /<plural>/<id>: its fields in sections with inline edit, related lists, the history
 // from the audit log, a "saved" state, the 412 conflict dialog, and edit / assign / delete for those allowed.
-import { useState } from 'react';
-import { App, Breadcrumb, Button, Card, Descriptions, Flex, Grid, Space, Spin, Tabs, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { App, Breadcrumb, Button, Card, Descriptions, Flex, Grid, Result, Space, Spin, Tabs, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { api, ApiError } from '../../platform/api.ts';
 import { errorMessage } from '../../platform/formErrors.ts';
 import { useEntityMeta, useMeta } from '../../platform/meta.ts';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { rememberRecent } from '../../app/recent.ts';
 import { BulkActionDialog } from './BulkActionDialog.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { detailSections, SYSTEM_FIELDS } from './detailSections.ts';
@@ -34,10 +35,19 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
   const record = query.data;
   const title = record ? String(record[entity.titleField] ?? '') : '';
 
+  useEffect(() => {
+    if (record) rememberRecent({ plural: entity.plural, id, title, typeLabel: entity.label });
+  }, [record, entity, id, title]);
+
   if (query.isPending) return <Spin />;
   if (query.isError)
     return query.error instanceof ApiError && query.error.status === 404 ? (
-      <NotFoundPage />
+      <Result
+        status="404"
+        title={t('records.detail.notFoundTitle')}
+        subTitle={t('records.detail.notFoundText')}
+        extra={<Link to={`/${entity.plural}`}>{t('records.detail.backToList', { type: entity.label })}</Link>}
+      />
     ) : (
       <Typography.Text type="danger">{query.error.message}</Typography.Text>
     );

@@ -11,6 +11,7 @@ import { api, ApiError } from '../../platform/api.ts';
 import { showFormError } from '../../platform/formErrors.ts';
 import { useEntityMeta } from '../../platform/meta.ts';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
+import { useSession } from '../../app/session.ts';
 import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
 import { detailSections } from './detailSections.ts';
 import { FieldInput } from './FieldInput.tsx';
@@ -49,10 +50,13 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: ApiRecord
   const [dirty, setDirty] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const creating = !record;
+  const me = useSession().data?.user;
   const fields = formFields(entity, creating);
 
   const initialValues = () => {
     const values = toFormValues(fields, record);
+    // A new record belongs to its creator unless they pick someone else.
+    if (creating && fields.some((f) => f.name === 'ownerId')) values.ownerId = me?.id;
     if (creating)
       for (const field of fields) {
         const given = params.get(field.name);
@@ -167,7 +171,14 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: ApiRecord
                       ...(field.type === 'email' ? [{ type: 'email' as const, message: t('records.form.email') }] : []),
                     ]}
                   >
-                    <FieldInput field={field} title={(record?.titles as Record<string, string> | undefined)?.[field.name]} />
+                    <FieldInput
+                      field={field}
+                      title={
+                        field.name === 'ownerId' && creating
+                          ? me?.displayName
+                          : (record?.titles as Record<string, string> | undefined)?.[field.name]
+                      }
+                    />
                   </Form.Item>
                 ))}
               </div>

@@ -98,6 +98,7 @@ function ListView({
       key: field.name,
       title: field.label,
       ellipsis: field.type === 'longText',
+      align: field.type === 'integer' || field.type === 'decimal' ? ('right' as const) : undefined,
       sorter: field.sortable ? { multiple: at >= 0 ? 100 - at : 1 } : undefined,
       sortOrder: at >= 0 ? (sortKeys[at]!.startsWith('-') ? ('descend' as const) : ('ascend' as const)) : null,
       render: (_: unknown, record: ApiRecord) =>

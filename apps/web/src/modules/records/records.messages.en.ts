@@ -101,6 +101,9 @@ export const recordsEn: Messages['records'] = {
     ok: 'Done',
   },
   detail: {
+    notFoundTitle: 'Record not found',
+    notFoundText: 'The record does not exist, was deleted, or is not visible to you.',
+    backToList: 'Back to the {{type}} list',
     untitled: '(untitled)',
     ownedBy: 'Owner: {{owner}} · {{unit}}',
     savedAt: '✓ Saved ({{time}})',

@@ -99,6 +99,9 @@ export const recordsZhCN = {
     ok: '成功',
   },
   detail: {
+    notFoundTitle: '找不到这条记录',
+    notFoundText: '记录不存在、已被删除，或您没有查看权限。',
+    backToList: '返回{{type}}列表',
     untitled: '（未命名）',
     ownedBy: '负责人：{{owner}} · {{unit}}',
     savedAt: '✓ 已保存（{{time}}）',

@@ -101,6 +101,9 @@ export const recordsZhTW: Messages['records'] = {
     ok: '成功',
   },
   detail: {
+    notFoundTitle: '找不到這筆記錄',
+    notFoundText: '記錄不存在、已被刪除，或您沒有檢視權限。',
+    backToList: '返回{{type}}列表',
     untitled: '（未命名）',
     ownedBy: '負責人：{{owner}} · {{unit}}',
     savedAt: '✓ 已儲存（{{time}}）',
