@@ -28,6 +28,7 @@ import { entityRegistry, type EntityRegistry } from './platform/entities/registr
 import type { EntityDescriptor } from './platform/entities/descriptor.ts';
 import { customerEntities } from './modules/customers/customers.entities.ts';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
+import { registerIdentifierRoutes } from './modules/customers/customers.identifiers.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerSearchRoutes(api, registry);
       for (const descriptor of registry.all()) registerEntityRoutes(api, registry, descriptor);
       registerCustomerRoutes(api);
+      registerIdentifierRoutes(api, registry);
       registerEventRoutes(api);
     },
     { prefix: '/api' },

@@ -1,7 +1,9 @@
-// Tables of the customers module: customers (organisations and individuals) and the contacts of organisations.
+// Tables of the customers module: customers (organisations and individuals), the contacts of organisations, and
+// the identifiers (phones, plates, policy numbers, …) customers and contacts are found by.
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { recordColumns } from '../../platform/db/columns.ts';
+import { boolean, date, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '@guanxi/contracts';
+import { createdAt, idColumn, recordColumns } from '../../platform/db/columns.ts';
 
 export const customers = pgTable(
   'customers',
@@ -59,5 +61,37 @@ export const contacts = pgTable(
     index('contacts_org_unit_idx').on(t.orgUnitId),
     index('contacts_owner_idx').on(t.ownerId),
     index('contacts_created_idx').on(t.createdAt, t.id),
+  ],
+);
+
+/** Identifier types an administrator adds beside the built-in ones (customers.identifiers.ts). */
+export const identifierTypes = pgTable('identifier_types', {
+  id: idColumn(),
+  key: text('key').notNull().unique(),
+  label: jsonb('label').$type<LocalizedText>().notNull(),
+  unique: boolean('is_unique').notNull().default(false),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** One identifier of a customer, or of one of its contacts (contactId set): as entered, and normalised for matching. */
+export const customerIdentifiers = pgTable(
+  'customer_identifiers',
+  {
+    id: idColumn(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    contactId: uuid('contact_id').references(() => contacts.id),
+    type: text('type').notNull(),
+    value: text('value').notNull(),
+    normalized: text('normalized').notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    index('customer_identifiers_customer_idx').on(t.customerId),
+    index('customer_identifiers_contact_idx').on(t.contactId),
+    index('customer_identifiers_match_idx').on(t.type, t.normalized),
   ],
 );

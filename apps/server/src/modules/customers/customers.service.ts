@@ -1,11 +1,12 @@
 // Rules of customers and contacts that the entity kit calls as hooks: regions from the bundled list, contacts only
-// under organisation customers, a contact's owner defaulting to its customer's.
+// under organisation customers, a contact's owner defaulting to its customer's, identifiers in the search index.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { EntityHooks } from '../../platform/entities/descriptor.ts';
 import { regionProblems } from './customers.regions.ts';
 import { contacts, customers } from './customers.schema.ts';
+import { identifierSearchTerms } from './customers.identifiers.service.ts';
 
 type Row = Record<string, unknown>;
 
@@ -26,6 +27,7 @@ async function hasContacts(db: DbOrTx, customerId: string): Promise<boolean> {
 }
 
 export const customerHooks: EntityHooks = {
+  searchTerms: (db, record) => identifierSearchTerms(db, 'customer', record.id as string),
   async beforeCreate(_ctx, values) {
     values.status ??= 'active';
     checkRegion(values);
@@ -55,6 +57,7 @@ async function checkOrganisation(db: DbOrTx, customerId: unknown): Promise<void>
 }
 
 export const contactHooks: EntityHooks = {
+  searchTerms: (db, record) => identifierSearchTerms(db, 'contact', record.id as string),
   async defaultOwner({ db }, values) {
     const parent = typeof values.customerId === 'string' ? await findParent(db, values.customerId) : undefined;
     return parent && { ownerId: parent.ownerId, orgUnitId: parent.orgUnitId };

@@ -45,6 +45,11 @@ export interface EntityHooks {
   beforeCreate?(ctx: HookContext, values: Record<string, unknown>): Promise<void>;
   /** Domain checks before an update; `changes` holds only the fields being written. */
   beforeUpdate?(ctx: HookContext, before: Record<string, unknown>, changes: Record<string, unknown>): Promise<void>;
+  /**
+   * More text the record is found by in the global search, beyond its searchable fields: values kept in other
+   * tables, e.g. a customer's phone numbers. Whoever changes those values calls `indexRecord` again.
+   */
+  searchTerms?(db: DbOrTx, record: Record<string, unknown>): Promise<string[]>;
   /** After any write, inside the same transaction (search index, timeline). */
   afterWrite?(
     ctx: HookContext,

@@ -18,7 +18,8 @@ const searchableFields = (descriptor: EntityDescriptor) =>
     .filter(([, spec]) => spec.searchable)
     .map(([name]) => name);
 
-export const isSearchable = (descriptor: EntityDescriptor): boolean => searchableFields(descriptor).length > 0;
+export const isSearchable = (descriptor: EntityDescriptor): boolean =>
+  searchableFields(descriptor).length > 0 || descriptor.hooks?.searchTerms !== undefined;
 
 /** Writes (or refreshes) the index entry of one record from its stored row. */
 export async function indexRecord(db: DbOrTx, descriptor: EntityDescriptor, row: Row): Promise<void> {
@@ -26,6 +27,7 @@ export async function indexRecord(db: DbOrTx, descriptor: EntityDescriptor, row:
   const texts = searchableFields(descriptor)
     .map((name) => row[name])
     .filter((v): v is string => typeof v === 'string' && v.length > 0);
+  if (descriptor.hooks?.searchTerms) texts.push(...(await descriptor.hooks.searchTerms(db, row)));
   const entry = {
     ownerId: row.ownerId as string,
     orgUnitId: row.orgUnitId as string,
@@ -48,8 +50,8 @@ export interface SearchGroup {
 }
 
 /**
- * Records matching `query` in every readable type (or the `types` asked for), best first: the title equal to the
- * query, then a field starting with it, then containing it.
+ * Records matching `query` in every readable type (or the `types` asked for), best first: the title or a whole
+ * value (an identifier) equal to the query, then a value starting with it, then containing it.
  */
 export async function searchRecords(
   db: DbOrTx,
@@ -70,7 +72,12 @@ export async function searchRecords(
     forms.map((f) => sql`(${d.haystack} LIKE ${likeEscape(f) + '%'} OR ${d.haystack} LIKE ${'%\u0001' + likeEscape(f) + '%'})`),
     sql` OR `,
   );
-  const rank: SQL = sql`CASE WHEN lower(${d.title}) = ${normalize(query)} THEN 0 WHEN ${startsWith} THEN 1 ELSE 2 END`;
+  // A whole part equal to the query is an exact hit too: a full phone number, plate or e-mail.
+  const exactPart = sql.join(
+    forms.map((f) => sql`(${'\u0001'} || ${d.haystack} || ${'\u0001'}) LIKE ${'%\u0001' + likeEscape(f) + '\u0001%'}`),
+    sql` OR `,
+  );
+  const rank: SQL = sql`CASE WHEN lower(${d.title}) = ${normalize(query)} OR ${exactPart} THEN 0 WHEN ${startsWith} THEN 1 ELSE 2 END`;
   // Every searchable type, even without a role scope on it: records shared with the caller must be found too.
   const types = registry.all().filter((t) => isSearchable(t) && (!options.types || options.types.includes(t.name)));
   const groups: SearchGroup[] = [];

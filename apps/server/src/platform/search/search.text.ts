@@ -24,11 +24,31 @@ export function haystackOf(texts: string[]): string {
   return parts.join('\u0001');
 }
 
-/** The forms a query is tried in: as typed, and with its Chinese turned into full pinyin and into initials. */
+const PHONE_LIKE = /^\+?[\d\s().-]{4,30}$/;
+
+/**
+ * A Chinese phone number as digits only: separators and the country code (+86, 0086) removed, and the trunk 0 put
+ * back on a landline given in international form, so 010-6512 3456 and +86 10 6512 3456 are the same number.
+ */
+export function normalizePhone(text: string): string {
+  const digits = text
+    .trim()
+    .replace(/^(\+|00)86/, '')
+    .replace(/\D/g, '');
+  const international = /^(\+|00)86/.test(text.trim());
+  return international && !/^1\d{10}$/.test(digits) ? `0${digits}` : digits;
+}
+
+/**
+ * The forms a query is tried in: as typed, with its Chinese turned into full pinyin and into initials, and a
+ * phone number as stored (see normalizePhone).
+ */
 export function queryForms(query: string): string[] {
   const base = normalize(query);
   if (!base) return [];
   const forms = new Set([base]);
+  const phone = PHONE_LIKE.test(query.trim()) ? normalizePhone(query) : '';
+  if (phone) forms.add(phone);
   if (CJK.test(base)) {
     forms.add(normalize(fullPinyin(base)));
     forms.add(normalize(initials(base)));

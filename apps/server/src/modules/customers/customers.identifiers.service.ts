@@ -1,0 +1,159 @@
+// Identifiers of customers and their contacts: listing, adding and removing them through the customer (its access
+// rules decide), uniqueness per type, an audit entry on the customer, and the search index kept in step.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Actor } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { getRecord, type KitContext } from '../../platform/entities/entity.read.ts';
+import { indexRecord } from '../../platform/search/search.service.ts';
+import { BUILT_IN_IDENTIFIER_TYPES, customIdentifierType, maskValue, type IdentifierType } from './customers.identifiers.ts';
+import { contacts, customerIdentifiers, identifierTypes } from './customers.schema.ts';
+
+const invalid = (field: string, code: string, status = 400) =>
+  new AppError(status === 409 ? 'DUPLICATE_VALUE' : 'VALIDATION_FAILED', status, [{ field, code, message: code }]);
+
+/** Built-in types, then the active ones administrators added. */
+export async function listIdentifierTypes(db: DbOrTx): Promise<IdentifierType[]> {
+  const custom = await db
+    .select()
+    .from(identifierTypes)
+    .where(eq(identifierTypes.active, true))
+    .orderBy(asc(identifierTypes.createdAt));
+  return [...BUILT_IN_IDENTIFIER_TYPES, ...custom.map((t) => customIdentifierType(t.key, t.label, t.unique))];
+}
+
+export interface IdentifierInput {
+  type: string;
+  value: string;
+  contactId?: string;
+}
+
+/** The customer as the caller sees it (404 when hidden); with `write`, 403 unless they may edit it. */
+async function customerFor(ctx: KitContext, customerId: string, write: boolean) {
+  const customer = await getRecord(ctx, customerId);
+  if (write && !(customer.access as { update: boolean }).update) throw new AppError('FORBIDDEN', 403);
+  return customer;
+}
+
+export async function listIdentifiers(ctx: KitContext, customerId: string) {
+  const customer = await customerFor(ctx, customerId, false);
+  const types = new Map((await listIdentifierTypes(ctx.db)).map((t) => [t.key, t]));
+  const mayEdit = (customer.access as { update: boolean }).update;
+  const rows = await ctx.db
+    .select()
+    .from(customerIdentifiers)
+    .where(eq(customerIdentifiers.customerId, customerId))
+    .orderBy(asc(customerIdentifiers.createdAt), asc(customerIdentifiers.id));
+  return rows.map((row) => {
+    const masked = !mayEdit && types.get(row.type)?.sensitive;
+    return {
+      ...row,
+      value: masked ? maskValue(row.value) : row.value,
+      normalized: masked ? maskValue(row.normalized) : row.normalized,
+      masked: Boolean(masked),
+    };
+  });
+}
+
+/** Re-reads a record and refreshes its search entry, so its identifiers are found. */
+async function reindex(ctx: KitContext, recordType: string, id: string): Promise<void> {
+  const descriptor = ctx.registry.get(recordType)!;
+  const [row] = await ctx.db
+    .select()
+    .from(descriptor.table as PgTable)
+    .where(eq(descriptor.table.id, id));
+  if (row) await indexRecord(ctx.db, descriptor, row);
+}
+
+export async function addIdentifier(ctx: KitContext, customerId: string, input: IdentifierInput) {
+  await customerFor(ctx, customerId, true);
+  const type = (await listIdentifierTypes(ctx.db)).find((t) => t.key === input.type);
+  if (!type) throw invalid('type', 'invalid_option');
+  const normalized = type.normalize(input.value);
+  if (!normalized || (type.pattern && !type.pattern.test(normalized))) throw invalid('value', 'invalid_format');
+  if (input.contactId) {
+    const [contact] = await ctx.db
+      .select({ customerId: contacts.customerId })
+      .from(contacts)
+      .where(eq(contacts.id, input.contactId));
+    if (contact?.customerId !== customerId) throw invalid('contactId', 'not_found_reference');
+  }
+  // Serialises writers of the same value, so two customers cannot both take a unique one at the same moment.
+  await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`identifier:${type.key}:${normalized}`}))`);
+  const holder = type.unique
+    ? eq(customerIdentifiers.type, type.key)
+    : and(eq(customerIdentifiers.type, type.key), eq(customerIdentifiers.customerId, customerId));
+  const [taken] = await ctx.db
+    .select({ id: customerIdentifiers.id })
+    .from(customerIdentifiers)
+    .where(and(holder, eq(customerIdentifiers.normalized, normalized)))
+    .limit(1);
+  if (taken) throw invalid('value', 'duplicate', 409);
+  const [row] = await ctx.db
+    .insert(customerIdentifiers)
+    .values({
+      customerId,
+      contactId: input.contactId ?? null,
+      type: type.key,
+      value: input.value.trim(),
+      normalized,
+      createdBy: ctx.actor.userId,
+    })
+    .returning();
+  await afterChange(ctx, row!, type, 'added');
+  return row!;
+}
+
+export async function removeIdentifier(ctx: KitContext, customerId: string, identifierId: string): Promise<void> {
+  await customerFor(ctx, customerId, true);
+  const [row] = await ctx.db
+    .delete(customerIdentifiers)
+    .where(and(eq(customerIdentifiers.id, identifierId), eq(customerIdentifiers.customerId, customerId)))
+    .returning();
+  if (!row) throw new AppError('NOT_FOUND', 404);
+  const type = (await listIdentifierTypes(ctx.db)).find((t) => t.key === row.type);
+  await afterChange(ctx, row, type, 'removed');
+}
+
+/** The customer's history shows the change, and the customer (and contact) are found by the new set of values. */
+async function afterChange(
+  ctx: KitContext,
+  row: typeof customerIdentifiers.$inferSelect,
+  type: IdentifierType | undefined,
+  what: 'added' | 'removed',
+): Promise<void> {
+  // History is readable by everyone who sees the customer, so a sensitive value is kept there masked.
+  const shown = `${row.type}: ${type?.sensitive ? maskValue(row.value) : row.value}`;
+  await recordAudit(ctx.db, ctx.actor, {
+    recordType: 'customer',
+    recordId: row.customerId,
+    action: 'update',
+    changes: [{ field: 'identifiers', old: what === 'removed' ? shown : null, new: what === 'added' ? shown : null }],
+  });
+  await reindex(ctx, 'customer', row.customerId);
+  if (row.contactId) await reindex(ctx, 'contact', row.contactId);
+}
+
+/** Normalised identifier values of a customer (all, including its contacts') or of one contact, for the search index. */
+export async function identifierSearchTerms(db: DbOrTx, owner: 'customer' | 'contact', id: string): Promise<string[]> {
+  const column = owner === 'customer' ? customerIdentifiers.customerId : customerIdentifiers.contactId;
+  const rows = await db.select({ normalized: customerIdentifiers.normalized }).from(customerIdentifiers).where(eq(column, id));
+  return rows.map((r) => r.normalized);
+}
+
+export interface IdentifierTypeInput {
+  key: string;
+  label: IdentifierType['label'];
+  unique: boolean;
+}
+
+/** Adds an administrator's own identifier type; its key may not repeat a built-in or an existing one. */
+export async function createIdentifierType(db: DbOrTx, actor: Actor, input: IdentifierTypeInput) {
+  if (BUILT_IN_IDENTIFIER_TYPES.some((t) => t.key === input.key)) throw invalid('key', 'duplicate', 409);
+  const [row] = await db.insert(identifierTypes).values(input).onConflictDoNothing().returning();
+  if (!row) throw invalid('key', 'duplicate', 409);
+  await recordAudit(db, actor, { recordType: 'identifierType', recordId: row.id, action: 'create' });
+  return row;
+}
