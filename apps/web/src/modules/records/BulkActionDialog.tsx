@@ -21,7 +21,10 @@ interface Props {
   onClose: (changed: boolean) => void;
 }
 
-export function BulkActionDialog({ entity, action, records, onClose }: Props) {
+export function BulkActionDialog({ entity, action, records: chosen, onClose }: Props) {
+  // The records as they were when the dialog opened: the list behind it refreshes, and an edited record may
+  // leave the list's filter while its result is still shown here.
+  const [records] = useState(chosen);
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Record<string, unknown>>();
