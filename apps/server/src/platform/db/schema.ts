@@ -10,3 +10,4 @@ export * from '../entities/fixture/fixture.schema.ts';
 export * from '../views/views.schema.ts';
 export * from '../search/search.schema.ts';
 export * from '../../modules/customers/customers.schema.ts';
+export * from '../../modules/activities/activities.schema.ts';
