@@ -7,6 +7,8 @@ import { seedDemoData } from './demo/demo.seed.ts';
 import { buildApp } from './app.ts';
 import { startPlatformJobs } from './platform/jobs/platformJobs.ts';
 import { fixtureEntities } from './platform/entities/fixture/fixture.entities.ts';
+import { AppError } from './platform/http/errors.ts';
+import { translate } from './platform/i18n/i18n.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -51,8 +53,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+/** A refused setting at start (e.g. GUANXI_ADMIN_PASSWORD breaking the password rules) named with its reason. */
+function startFailure(err: unknown): string {
+  if (!(err instanceof AppError)) return err instanceof Error ? err.message : String(err);
+  const reasons = (err.details ?? []).map((d) => `${d.field}: ${translate('en', d.code)}`);
+  return [translate('en', err.code), ...reasons].join('\n  ');
+}
+
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  console.error(`Guanxi did not start: ${startFailure(err)}`);
   if (err instanceof Error && process.env.LOG_LEVEL === 'debug') console.error(err.stack);
   process.exit(1);
 });
