@@ -9,7 +9,8 @@ import { assertAccessible } from '../harness/axe.ts';
 import { assertNoHorizontalOverflow, DEMO_PASSWORD, openLogin, signIn, visible } from '../harness/flows.ts';
 
 const sideNav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
-const isSelected = async (item: Locator) => ((await item.getAttribute('class')) ?? '').includes('ant-menu-item-selected');
+/** Waits until the navigation marks `name` as the current page. */
+const current = (nav: Locator, name: string) => visible(nav.locator('[aria-current="page"]', { hasText: name }));
 const palette = (page: Page) => page.getByRole('dialog', { name: '搜索与跳转' });
 
 /** A record type as /meta describes it; only what the shell reads matters here. */
@@ -48,6 +49,7 @@ async function withRecordTypes(page: Page): Promise<void> {
 test('shell: side navigation: 工作台, a group per subsystem in business order, 回收站; 系统管理 only for administrators', async ({
   newPage,
   adminPassword,
+  screenshot,
 }) => {
   const page = await newPage();
   await withRecordTypes(page);
@@ -57,17 +59,29 @@ test('shell: side navigation: 工作台, a group per subsystem in business order
   const entries = await nav.locator('.ant-menu-item, .ant-menu-item-group-title').allInnerTexts();
   assert.deepEqual(entries, ['工作台', '客户', '客户', '联系人', '销售', '商机', '服务', '服务工单', '回收站']);
   assert.equal(await nav.getByText('系统管理').count(), 0, 'a sales rep sees no 系统管理');
-  assert.ok(await isSelected(nav.getByRole('menuitem', { name: '工作台' })));
+  await current(nav, '工作台');
 
   await nav.getByRole('menuitem', { name: '商机' }).click();
   await page.waitForURL((url) => url.pathname === '/opportunities');
-  assert.ok(await isSelected(nav.getByRole('menuitem', { name: '商机' })));
+  await current(nav, '商机');
+
+  // Collapsed to icons (kept after a reload), the groups open beside the bar.
+  await page.getByRole('button', { name: '收起导航' }).click();
+  await page.reload();
+  await visible(page.getByRole('button', { name: '展开导航' }));
+  await nav.getByRole('menuitem', { name: '客户' }).click();
+  await visible(page.getByRole('menuitem', { name: '联系人' }));
+  await screenshot(page, 'shell-1280-collapsed');
+  await page.getByRole('menuitem', { name: '联系人' }).click();
+  await page.waitForURL((url) => url.pathname === '/contacts');
+  await page.getByRole('button', { name: '展开导航' }).click();
+  await visible(nav.getByText('销售'));
 
   const admin = await newPage();
   await signIn(admin, 'admin', adminPassword);
   await sideNav(admin).getByRole('menuitem', { name: '系统管理' }).click();
   await admin.waitForURL((url) => url.pathname === '/admin/org-units');
-  assert.ok(await isSelected(sideNav(admin).getByRole('menuitem', { name: '系统管理' })));
+  await current(sideNav(admin), '系统管理');
 });
 
 test('shell: record types of the real server are in the navigation beside 回收站, and the bell starts empty', async ({
@@ -132,6 +146,26 @@ test('shell: command palette: Ctrl+K and / open it, typing finds a page, Enter o
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.pathname === '/cases/new');
+});
+
+test('shell: the palette finds a demo customer by pinyin, opens it, and the desk lists it under recent records', async ({
+  newPage,
+}) => {
+  const page = await newPage();
+  await signIn(page, 'wangfang', DEMO_PASSWORD);
+  await page.keyboard.press('Control+K');
+  await palette(page).getByRole('combobox').fill('fudan');
+  const customers = palette(page).getByRole('group', { name: '客户' });
+  await visible(customers.getByRole('option', { name: '复旦大学图书馆' }));
+  await customers.getByRole('option', { name: '复旦大学图书馆' }).click();
+  await page.waitForURL((url) => /^\/customers\/[0-9a-f-]{36}$/.test(url.pathname));
+  const detail = new URL(page.url()).pathname;
+  await visible(page.getByRole('heading', { name: '复旦大学图书馆' }));
+
+  await sideNav(page).getByRole('menuitem', { name: '工作台' }).click();
+  const recent = page.getByRole('link', { name: '复旦大学图书馆' });
+  await visible(recent);
+  assert.equal(await recent.getAttribute('href'), detail);
 });
 
 /**

@@ -17,6 +17,7 @@ import { setRecentOwner } from './recent.ts';
 import { useSession, useSignOut } from './session.ts';
 
 const COLLAPSED_KEY = 'guanxi.navCollapsed';
+const HEADER_HEIGHT = 64; // antd's Layout.Header
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -43,6 +44,9 @@ export function AppShell() {
           background: token.colorBgContainer,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
           padding: wide ? '0 24px' : '0 8px',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
           display: 'flex',
           alignItems: 'center',
           gap: wide ? 16 : 4,
@@ -78,7 +82,15 @@ export function AppShell() {
             collapsedWidth={64}
             collapsed={collapsed}
             trigger={null}
-            style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+            // The navigation stays in view below the header while a long list scrolls.
+            style={{
+              borderInlineEnd: `1px solid ${token.colorBorderSecondary}`,
+              position: 'sticky',
+              top: HEADER_HEIGHT,
+              alignSelf: 'flex-start',
+              height: `calc(100vh - ${HEADER_HEIGHT}px)`,
+              overflowY: 'auto',
+            }}
           >
             <SideNav collapsed={collapsed} />
             <Button
@@ -86,10 +98,11 @@ export function AppShell() {
               block
               onClick={toggleCollapsed}
               aria-label={collapsed ? t('shell.expand') : t('shell.collapse')}
+              title={collapsed ? t('shell.expand') : t('shell.collapse')}
               aria-expanded={!collapsed}
               style={{ marginTop: 8, color: token.colorTextSecondary }}
             >
-              {collapsed ? '»' : `« ${t('shell.collapse')}`}
+              <span aria-hidden="true">{collapsed ? '»' : '«'}</span>
             </Button>
           </Layout.Sider>
         )}

@@ -15,12 +15,17 @@ const Initial = ({ label }: { label: string }) => (
   </span>
 );
 
+const CURRENT_PAGE: Record<string, string> = { 'aria-current': 'page' };
+
 const toItem =
-  (collapsed: boolean) =>
+  (collapsed: boolean, selected: string | undefined) =>
   (link: NavLink): MenuItem => ({
     key: link.path,
     label: link.label,
     icon: collapsed ? <Initial label={link.label} /> : undefined,
+    // Screen readers announce the highlighted item as the current page (antd passes it on to the <li>, its types
+    // do not list it).
+    ...(link.path === selected ? CURRENT_PAGE : {}),
   });
 
 export function SideNav({ collapsed = false, onNavigate }: { collapsed?: boolean; onNavigate?: () => void }) {
@@ -29,12 +34,17 @@ export function SideNav({ collapsed = false, onNavigate }: { collapsed?: boolean
   const { pathname } = useLocation();
   const model = useNavModel();
   const selected = currentNavPath(model, pathname);
-  const item = toItem(collapsed);
+  const item = toItem(collapsed, selected);
 
   // Expanded, subsystems are titled groups; collapsed, each becomes a sub-menu that opens beside the bar.
   const groups: MenuItem[] = model.groups.map((group) =>
     collapsed
-      ? { key: group.subsystem, label: group.label, icon: <Initial label={group.label} />, children: group.links.map(item) }
+      ? {
+          key: group.subsystem,
+          label: group.label,
+          icon: <Initial label={group.label} />,
+          children: group.links.map(toItem(false, selected)),
+        }
       : { type: 'group', key: group.subsystem, label: group.label, children: group.links.map(item) },
   );
 
