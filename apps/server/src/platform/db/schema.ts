@@ -9,5 +9,6 @@ export * from '../events/events.schema.ts';
 export * from '../entities/fixture/fixture.schema.ts';
 export * from '../views/views.schema.ts';
 export * from '../search/search.schema.ts';
+export * from '../imports/imports.schema.ts';
 export * from '../../modules/customers/customers.schema.ts';
 export * from '../../modules/activities/activities.schema.ts';
