@@ -25,6 +25,7 @@ import { RecordDetailPage } from '../modules/records/RecordDetailPage.tsx';
 import { RecordFormPage } from '../modules/records/RecordFormPage.tsx';
 import { RecordListPage } from '../modules/records/RecordListPage.tsx';
 import { RecycleBinPage } from '../modules/records/RecycleBinPage.tsx';
+import '../modules/customers/customers.module.ts';
 
 const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 

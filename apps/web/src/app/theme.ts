@@ -11,6 +11,7 @@ export const appTheme: ThemeConfig = {
     colorLink: PRIMARY,
     colorError: '#cf1322', // red-7: danger buttons and menu items
     colorSuccess: '#389e0d',
+    colorSuccessText: '#237804', // green-8: "✓ 已保存" and other success words on white
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',

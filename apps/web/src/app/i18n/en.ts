@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN.ts';
 import { adminEn } from '../../modules/admin/admin.messages.en.ts';
 import { recordsEn } from '../../modules/records/records.messages.en.ts';
+import { customersEn } from '../../modules/customers/customers.messages.en.ts';
 
 export const en: Messages = {
   app: {
@@ -121,4 +122,5 @@ export const en: Messages = {
   },
   admin: adminEn,
   records: recordsEn,
+  customers: customersEn,
 };

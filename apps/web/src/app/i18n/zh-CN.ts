@@ -1,6 +1,7 @@
 // 简体中文 interface strings: the source of every key; zh-TW and en must provide the same keys.
 import { adminZhCN } from '../../modules/admin/admin.messages.zh-CN.ts';
 import { recordsZhCN } from '../../modules/records/records.messages.zh-CN.ts';
+import { customersZhCN } from '../../modules/customers/customers.messages.zh-CN.ts';
 export const zhCN = {
   app: {
     name: '关系',
@@ -118,6 +119,7 @@ export const zhCN = {
   },
   admin: adminZhCN,
   records: recordsZhCN,
+  customers: customersZhCN,
 };
 
 /** The shape every language must fill: the same keys, any strings. */

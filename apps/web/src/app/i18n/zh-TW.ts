@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN.ts';
 import { adminZhTW } from '../../modules/admin/admin.messages.zh-TW.ts';
 import { recordsZhTW } from '../../modules/records/records.messages.zh-TW.ts';
+import { customersZhTW } from '../../modules/customers/customers.messages.zh-TW.ts';
 
 export const zhTW: Messages = {
   app: {
@@ -120,4 +121,5 @@ export const zhTW: Messages = {
   },
   admin: adminZhTW,
   records: recordsZhTW,
+  customers: customersZhTW,
 };

@@ -19,7 +19,10 @@ interface Props {
 
 export function InlineField({ record, field, editable, save }: Props) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  // The editor belongs to the version it was opened on: a save or a reload after a conflict closes it.
+  const [editingVersion, setEditingVersion] = useState<number | null>(null);
+  const editing = editingVersion === record.version;
+  const setEditing = (open: boolean) => setEditingVersion(open ? record.version : null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<Record<string, unknown>>();
 

@@ -1,7 +1,7 @@
 // The page of one record at /<plural>/<id>: its fields in sections with inline edit, related lists, the history
 // from the audit log, a "saved" state, the 412 conflict dialog, and edit / assign / delete for those allowed.
 import { useEffect, useState } from 'react';
-import { App, Breadcrumb, Button, Card, Descriptions, Flex, Grid, Result, Space, Spin, Tabs, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Descriptions, Flex, Grid, Result, Space, Spin, Tabs, Typography, theme } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { rememberRecent } from '../../app/recent.ts';
 import { BulkActionDialog } from './BulkActionDialog.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
+import { detailExtensions, type DetailTab } from './detailExtensions.ts';
 import { detailSections, SYSTEM_FIELDS } from './detailSections.ts';
 import { formatDateTime } from './fieldValues.ts';
 import { HistoryList } from './HistoryList.tsx';
@@ -73,6 +74,7 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
   const queryClient = useQueryClient();
   const meta = useMeta();
   const wide = Grid.useBreakpoint().md !== false;
+  const { token } = theme.useToken();
   const { save, savedAt, conflict, closeConflict, reload } = useRecordSave(entity, record);
   const [assigning, setAssigning] = useState(false);
   const access = record.access ?? { update: false, delete: false, assign: false };
@@ -129,6 +131,14 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
     </Flex>
   );
 
+  const extensions = detailExtensions(entity.name);
+  const extraTabs = extensions.flatMap((e) => e.tabs ?? []);
+  const tabItem = ({ key, label, Component }: DetailTab) => ({
+    key,
+    label: label(t),
+    children: <Component entity={entity} record={record} />,
+  });
+
   const relations = entity.relations
     .map((relation) => ({ relation, child: meta.data?.find((e) => e.name === relation.entity) }))
     .filter((r): r is { relation: (typeof entity.relations)[number]; child: EntityMeta } => !!r.child);
@@ -145,7 +155,7 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
           </Typography.Text>
           <div role="status" aria-live="polite">
             {savedAt && (
-              <Typography.Text type="success">
+              <Typography.Text style={{ color: token.colorSuccessText }}>
                 {t('records.detail.savedAt', { time: formatDateTime(savedAt.toISOString()) })}
               </Typography.Text>
             )}
@@ -163,14 +173,17 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
           )}
         </Space>
       </Flex>
+      {extensions.map(({ Panel }, i) => Panel && <Panel key={i} entity={entity} record={record} />)}
       <Tabs
         items={[
+          ...extraTabs.filter((tab) => tab.first).map(tabItem),
           { key: 'details', label: t('records.detail.detailsTab'), children: details },
           ...relations.map(({ relation, child }) => ({
             key: `related-${relation.name}`,
             label: relation.label,
             children: <RelatedList entity={entity} id={record.id} relation={relation} child={child} />,
           })),
+          ...extraTabs.filter((tab) => !tab.first).map(tabItem),
           {
             key: 'history',
             label: t('records.detail.historyTab'),

@@ -189,23 +189,24 @@ function ListView({
       {pages.isError ? (
         <Typography.Text type="danger">{pages.error.message}</Typography.Text>
       ) : wide ? (
-        <Table<ApiRecord>
-          rowKey="id"
-          size="middle"
-          loading={pages.isFetching && !pages.isFetchingNextPage}
-          dataSource={records}
-          columns={tableColumns}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          showSorterTooltip={false}
-          rowSelection={{
-            selectedRowKeys: selected,
-            onChange: (keys) => setSelected(keys as string[]),
-            getCheckboxProps: (record) => ({ 'aria-label': selectLabel(String(record[entity.titleField] ?? '')) }),
-          }}
-          onChange={(_pagination, _filters, sorter) => onSort(sorter)}
-          locale={{ emptyText: t('records.list.empty') }}
-        />
+        <div style={{ overflowX: 'auto' }}>
+          <Table<ApiRecord>
+            rowKey="id"
+            size="middle"
+            loading={pages.isFetching && !pages.isFetchingNextPage}
+            dataSource={records}
+            columns={tableColumns}
+            pagination={false}
+            showSorterTooltip={false}
+            rowSelection={{
+              selectedRowKeys: selected,
+              onChange: (keys) => setSelected(keys as string[]),
+              getCheckboxProps: (record) => ({ 'aria-label': selectLabel(String(record[entity.titleField] ?? '')) }),
+            }}
+            onChange={(_pagination, _filters, sorter) => onSort(sorter)}
+            locale={{ emptyText: t('records.list.empty') }}
+          />
+        </div>
       ) : (
         <Spin spinning={pages.isFetching && !pages.isFetchingNextPage}>
           <RecordCards

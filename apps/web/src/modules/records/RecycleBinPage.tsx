@@ -82,44 +82,45 @@ function BinList({ entity }: { entity: EntityMeta }) {
           </Button>
         )}
       </Flex>
-      <Table<ApiRecord>
-        rowKey="id"
-        size="middle"
-        loading={pages.isFetching && !pages.isFetchingNextPage}
-        dataSource={records}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('records.bin.empty') }}
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys as string[]),
-          getCheckboxProps: (record) => ({
-            'aria-label': t('records.list.select', { title: String(record[entity.titleField] ?? '') }),
-          }),
-        }}
-        columns={[
-          {
-            key: 'title',
-            title: entity.fields.find((f) => f.name === entity.titleField)?.label,
-            render: (_, r) => String(r[entity.titleField] ?? '—'),
-          },
-          { key: 'owner', title: t('records.bin.owner'), render: (_, r) => r.ownerName ?? '—' },
-          {
-            key: 'deletedAt',
-            title: t('records.bin.deletedAt'),
-            render: (_, r) => (r.deletedAt ? formatDateTime(String(r.deletedAt)) : '—'),
-          },
-          {
-            key: 'actions',
-            title: t('records.bin.actions'),
-            render: (_, r) => (
-              <Button size="small" disabled={restoring} onClick={() => void restore([r.id])}>
-                {t('records.bin.restore')}
-              </Button>
-            ),
-          },
-        ]}
-      />
+      <div style={{ overflowX: 'auto' }}>
+        <Table<ApiRecord>
+          rowKey="id"
+          size="middle"
+          loading={pages.isFetching && !pages.isFetchingNextPage}
+          dataSource={records}
+          pagination={false}
+          locale={{ emptyText: t('records.bin.empty') }}
+          rowSelection={{
+            selectedRowKeys: selected,
+            onChange: (keys) => setSelected(keys as string[]),
+            getCheckboxProps: (record) => ({
+              'aria-label': t('records.list.select', { title: String(record[entity.titleField] ?? '') }),
+            }),
+          }}
+          columns={[
+            {
+              key: 'title',
+              title: entity.fields.find((f) => f.name === entity.titleField)?.label,
+              render: (_, r) => String(r[entity.titleField] ?? '—'),
+            },
+            { key: 'owner', title: t('records.bin.owner'), render: (_, r) => r.ownerName ?? '—' },
+            {
+              key: 'deletedAt',
+              title: t('records.bin.deletedAt'),
+              render: (_, r) => (r.deletedAt ? formatDateTime(String(r.deletedAt)) : '—'),
+            },
+            {
+              key: 'actions',
+              title: t('records.bin.actions'),
+              render: (_, r) => (
+                <Button size="small" disabled={restoring} onClick={() => void restore([r.id])}>
+                  {t('records.bin.restore')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </div>
       {pages.hasNextPage && (
         <Flex justify="center" style={{ marginTop: 12 }}>
           <Button loading={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>

@@ -37,25 +37,26 @@ export function RelatedList({ entity, id, relation, child }: Props) {
           </Button>
         )}
       </Flex>
-      <Table<ApiRecord>
-        rowKey="id"
-        size="small"
-        loading={related.isPending}
-        dataSource={related.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        locale={{ emptyText: t('records.list.empty') }}
-        columns={columns.map((field) => ({
-          key: field.name,
-          title: field.label,
-          render: (_: unknown, record) =>
-            field.name === child.titleField ? (
-              <Link to={`/${child.plural}/${record.id}`}>{String(record[field.name] ?? '—')}</Link>
-            ) : (
-              <FieldValue record={record} field={field} />
-            ),
-        }))}
-      />
+      <div style={{ overflowX: 'auto' }}>
+        <Table<ApiRecord>
+          rowKey="id"
+          size="small"
+          loading={related.isPending}
+          dataSource={related.data?.items ?? []}
+          pagination={false}
+          locale={{ emptyText: t('records.list.empty') }}
+          columns={columns.map((field) => ({
+            key: field.name,
+            title: field.label,
+            render: (_: unknown, record) =>
+              field.name === child.titleField ? (
+                <Link to={`/${child.plural}/${record.id}`}>{String(record[field.name] ?? '—')}</Link>
+              ) : (
+                <FieldValue record={record} field={field} />
+              ),
+          }))}
+        />
+      </div>
     </>
   );
 }

@@ -1,0 +1,24 @@
+// English strings of the customer card's own panels; same keys as customers.messages.zh-CN.ts.
+import type { Messages } from '../../app/i18n/zh-CN.ts';
+
+export const customersEn: Messages['customers'] = {
+  identifiers: {
+    title: 'Numbers and IDs',
+    empty: 'No phone, plate or policy number recorded yet.',
+    add: 'Add a number',
+    added: 'Number added',
+    type: 'Type',
+    value: 'Number',
+    valueRequired: 'Enter the number',
+    contact: 'Contact',
+    ofCustomer: 'The customer itself',
+    remove: 'Remove {{value}}',
+    removeTitle: 'Remove {{value}}?',
+  },
+  actions: {
+    title: 'Quick actions',
+    logCall: 'Log a call',
+    logVisit: 'Log a visit',
+    newTask: 'New task',
+  },
+};

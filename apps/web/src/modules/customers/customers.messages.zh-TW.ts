@@ -1,0 +1,24 @@
+// 繁體中文 strings of the customer card's own panels; same keys as customers.messages.zh-CN.ts.
+import type { Messages } from '../../app/i18n/zh-CN.ts';
+
+export const customersZhTW: Messages['customers'] = {
+  identifiers: {
+    title: '號碼與證件',
+    empty: '尚未登記電話、車牌、保單號碼等。',
+    add: '新增號碼',
+    added: '號碼已新增',
+    type: '類型',
+    value: '號碼',
+    valueRequired: '請輸入號碼',
+    contact: '聯絡人',
+    ofCustomer: '客戶本身',
+    remove: '刪除號碼 {{value}}',
+    removeTitle: '刪除號碼 {{value}}？',
+  },
+  actions: {
+    title: '快速操作',
+    logCall: '記錄電話',
+    logVisit: '記錄拜訪',
+    newTask: '新增任務',
+  },
+};
