@@ -89,11 +89,15 @@ test('shell: record types of the real server are in the navigation beside 回收
 }) => {
   const page = await newPage();
   const meta = page.waitForResponse('**/api/v1/meta');
+  const stream = page.waitForResponse('**/api/v1/events/stream');
   await signIn(page, 'wangfang', DEMO_PASSWORD);
   const { entities } = (await (await meta).json()) as { entities: EntityMeta[] };
   for (const entity of entities) await visible(sideNav(page).getByRole('menuitem', { name: entity.label }));
   await visible(sideNav(page).getByRole('menuitem', { name: '回收站' }));
   await visible(page.getByRole('button', { name: '通知', exact: true }));
+  const answer = await stream;
+  assert.equal(answer.status(), 200);
+  assert.match((await answer.headerValue('content-type')) ?? '', /^text\/event-stream/);
 });
 
 test('shell: command palette: Ctrl+K and / open it, typing finds a page, Enter opens it, Esc closes', async ({
@@ -223,6 +227,7 @@ test('shell: the bell shows a notification pushed while the page is open and mar
   notifications.push({ title: '新客户已分配给您', body: '北京东区贸易有限公司已由李娜分配给您跟进。', link: '/customers/1' });
   const bell = page.getByRole('button', { name: '通知，1 条未读' });
   await visible(bell);
+  await visible(page.locator('.ant-notification-notice', { hasText: '新客户已分配给您' }));
   await bell.click();
   const item = page.getByRole('listitem', { name: '未读: 新客户已分配给您' });
   await visible(item.getByText('北京东区贸易有限公司已由李娜分配给您跟进。'));

@@ -62,7 +62,10 @@ function RecentRecords({ userId }: { userId: string }) {
                 <Typography.Text type="secondary" style={{ flexShrink: 0 }}>
                   {record.typeLabel}
                 </Typography.Text>
-                <Link to={`/${record.plural}/${record.id}`} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+                <Link
+                  to={`/${record.plural}/${record.id}`}
+                  style={{ minWidth: 0, overflowWrap: 'anywhere', display: 'inline-block', minHeight: 24, lineHeight: '24px' }}
+                >
                   {record.title}
                 </Link>
               </Flex>

@@ -12,7 +12,11 @@ import { timeAgo } from './timeAgo.ts';
 export function NotificationBell() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  useNotificationStream();
+  const { notification } = App.useApp();
+  // A short toast as well, away from the bell and its list, for people who are not looking at the badge.
+  useNotificationStream((item) =>
+    notification.info({ key: item.id, title: item.title, description: item.body, placement: 'bottomRight', duration: 6 }),
+  );
   const list = useNotifications();
   const unread = list.data?.unread ?? 0;
 

@@ -1,7 +1,7 @@
 // The bell's data: the user's notifications from /notifications, kept fresh by the SSE stream, and the read marks.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationList } from '@guanxi/contracts';
+import type { Notification, NotificationList } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 
 export const notificationsKey = ['notifications'] as const;
@@ -19,12 +19,16 @@ export function useNotifications() {
 }
 
 /**
- * Listens to the user's event stream while mounted. EventSource reconnects by itself after a dropped connection
- * (sending Last-Event-ID, so missed notifications are replayed); every (re)connect starts with `ready`, which
- * refetches the list, as does `resync`.
+ * Listens to the user's event stream while mounted; `onNotification` hears each new notification as it arrives.
+ * EventSource reconnects by itself after a dropped connection (sending Last-Event-ID, so missed notifications are
+ * replayed); every (re)connect starts with `ready`, which refetches the list, as does `resync`.
  */
-export function useNotificationStream(): void {
+export function useNotificationStream(onNotification: (notification: Notification) => void): void {
   const queryClient = useQueryClient();
+  const latest = useRef(onNotification);
+  useEffect(() => {
+    latest.current = onNotification;
+  });
   useEffect(() => {
     let source: EventSource | undefined;
     let reopen: ReturnType<typeof setTimeout> | undefined;
@@ -32,6 +36,7 @@ export function useNotificationStream(): void {
     const open = () => {
       source = new EventSource(STREAM_URL);
       for (const event of STALE_EVENTS) source.addEventListener(event, refresh);
+      source.addEventListener('notification', (event) => latest.current(JSON.parse(event.data as string) as Notification));
       source.onerror = () => {
         // CLOSED means the browser gave up (an answer other than a stream); CONNECTING means it is retrying.
         if (source?.readyState !== EventSource.CLOSED) return;
