@@ -29,6 +29,13 @@ import type { EntityDescriptor } from './platform/entities/descriptor.ts';
 import { customerEntities } from './modules/customers/customers.entities.ts';
 import { registerCustomerRoutes } from './modules/customers/customers.routes.ts';
 import { registerIdentifierRoutes } from './modules/customers/customers.identifiers.routes.ts';
+import { activityEntities } from './modules/activities/activities.entities.ts';
+import { registerActivityRoutes } from './modules/activities/activities.routes.ts';
+import { registerActivityJobs } from './modules/activities/activities.reminders.ts';
+import { activityTimelineSource } from './modules/activities/activities.timeline.ts';
+import { timelineRegistry } from './platform/timeline/timeline.ts';
+import { fieldChangeSource } from './platform/timeline/timeline.fieldChanges.ts';
+import { registerTimelineRoutes } from './platform/timeline/timeline.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -109,8 +116,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuth(app);
   registerIdempotency(app);
 
-  const registry = entityRegistry([...customerEntities, ...(options.extraEntities ?? [])]);
+  const registry = entityRegistry([...customerEntities, ...activityEntities, ...(options.extraEntities ?? [])]);
   app.decorate('entities', registry);
+  // Sources of a customer's timeline; later modules (orders, quotes, cases) add theirs here.
+  const timeline = timelineRegistry([fieldChangeSource(['customer', 'contact']), activityTimelineSource]);
+  registerActivityJobs(app);
   await app.register(
     async (api) => {
       registerHealthRoutes(api);
@@ -124,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       for (const descriptor of registry.all()) registerEntityRoutes(api, registry, descriptor);
       registerCustomerRoutes(api);
       registerIdentifierRoutes(api, registry);
+      registerActivityRoutes(api, registry);
+      registerTimelineRoutes(api, registry, timeline);
       registerEventRoutes(api);
     },
     { prefix: '/api' },

@@ -5,4 +5,5 @@ export * from './entities.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './search.ts';
+export * from './timeline.ts';
 export * from './views.ts';

@@ -77,7 +77,10 @@ export const customerEntity = defineEntity({
     website: text(c.website, L('网址', '網址', 'Website'), { section: 'other', maxLength: 300 }),
     notes: { type: 'longText', section: 'other', column: c.notes, label: L('备注', '備註', 'Notes') },
   },
-  relations: { contacts: { entity: 'contact', field: 'customerId', label: L('联系人', '聯絡人', 'Contacts') } },
+  relations: {
+    contacts: { entity: 'contact', field: 'customerId', label: L('联系人', '聯絡人', 'Contacts') },
+    activities: { entity: 'activity', field: 'customerId', label: L('活动', '活動', 'Activities') },
+  },
   hooks: customerHooks,
 });
 
@@ -115,6 +118,7 @@ export const contactEntity = defineEntity({
     birthday: { type: 'date', section: 'other', column: p.birthday, label: L('生日', '生日', 'Birthday') },
     notes: { type: 'longText', section: 'other', column: p.notes, label: L('备注', '備註', 'Notes') },
   },
+  relations: { activities: { entity: 'activity', field: 'contactId', label: L('活动', '活動', 'Activities') } },
   hooks: contactHooks,
 });
 

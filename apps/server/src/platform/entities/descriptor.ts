@@ -5,6 +5,7 @@ import type { FieldType, LocalizedText, Subsystem } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
 import type { recordColumns } from '../db/columns.ts';
+import type { EntityRegistry } from './registry.ts';
 
 export interface FieldSpec {
   type: FieldType;
@@ -33,6 +34,8 @@ export type RecordTable = PgTable & { [K in keyof ReturnType<typeof recordColumn
 export interface HookContext {
   db: DbOrTx;
   actor: Actor;
+  /** Every record type of the app, for hooks that check references to records of any type. */
+  registry: EntityRegistry;
 }
 
 export interface EntityHooks {

@@ -14,10 +14,13 @@ import type { FieldChange } from '../audit/audit.schema.ts';
 import { valueSchema, type ResolvedField } from './fields.ts';
 import { getRecord, isReadable, loadFields, recordPermissions, type ApiRecord, type KitContext } from './entity.read.ts';
 import { indexRecord } from '../search/search.service.ts';
+import type { HookContext } from './descriptor.ts';
 
 type Row = Record<string, unknown>;
 
 const isWritable = (f: ResolvedField) => !f.readOnly && !f.system;
+
+const hookContext = (ctx: KitContext): HookContext => ({ db: ctx.db, actor: ctx.actor, registry: ctx.registry });
 
 /** Validates a create or update body: known fields only, right types, required ones present (on create). */
 function validateBody(ctx: KitContext, fields: Map<string, ResolvedField>, body: unknown, mode: 'create' | 'update') {
@@ -89,7 +92,8 @@ function changesBetween(fields: Map<string, ResolvedField>, before: Row, after: 
 /** The owner of a new record: as the caller names it, else the descriptor's default if allowed, else the caller. */
 async function resolveCreateOwner(ctx: KitContext, values: Row, wanted: { ownerId?: string; orgUnitId?: string }) {
   const { db, actor, descriptor } = ctx;
-  const fallback = wanted.ownerId || wanted.orgUnitId ? undefined : await descriptor.hooks?.defaultOwner?.({ db, actor }, values);
+  const fallback =
+    wanted.ownerId || wanted.orgUnitId ? undefined : await descriptor.hooks?.defaultOwner?.(hookContext(ctx), values);
   if (fallback) {
     try {
       return await resolveOwnerTarget(db, actor, descriptor.name, 'create', fallback);
@@ -111,7 +115,7 @@ export async function createRecord(ctx: KitContext, body: unknown): Promise<ApiR
   const owner = await resolveCreateOwner(ctx, values, { ownerId, orgUnitId });
   const row: Row = { ...values, ...owner, createdBy: actor.userId, updatedBy: actor.userId };
   if (descriptor.customFields !== false) row.custom = custom ?? {};
-  await descriptor.hooks?.beforeCreate?.({ db, actor }, row);
+  await descriptor.hooks?.beforeCreate?.(hookContext(ctx), row);
   const [inserted] = (await db
     .insert(descriptor.table as PgTable)
     .values(row as never)
@@ -123,7 +127,7 @@ export async function createRecord(ctx: KitContext, body: unknown): Promise<ApiR
     changes: changesBetween(fields, {}, inserted!),
   });
   await indexRecord(db, descriptor, inserted!);
-  await descriptor.hooks?.afterWrite?.({ db, actor }, inserted!, 'create');
+  await descriptor.hooks?.afterWrite?.(hookContext(ctx), inserted!, 'create');
   return getRecord(ctx, inserted!.id as string, { fields });
 }
 
@@ -173,7 +177,7 @@ export async function updateRecord(
   }
   if (custom) changes.custom = { ...((before.custom ?? {}) as Row), ...custom };
   await checkReferences(ctx, fields, values, custom);
-  await descriptor.hooks?.beforeUpdate?.({ db, actor }, before, changes);
+  await descriptor.hooks?.beforeUpdate?.(hookContext(ctx), before, changes);
   const diff = changesBetween(fields, before, { ...before, ...changes });
   if (diff.length === 0) return getRecord(ctx, id, { fields });
   const t = descriptor.table;
@@ -190,7 +194,7 @@ export async function updateRecord(
     changes: diff,
   });
   await indexRecord(db, descriptor, after!);
-  await descriptor.hooks?.afterWrite?.({ db, actor }, after!, ownerChanged ? 'assign' : 'update');
+  await descriptor.hooks?.afterWrite?.(hookContext(ctx), after!, ownerChanged ? 'assign' : 'update');
   return getRecord(ctx, id, { fields });
 }
 
@@ -218,7 +222,7 @@ export async function assignRecord(
     ].filter((c) => c.old !== c.new),
   });
   await indexRecord(ctx.db, ctx.descriptor, after!);
-  await ctx.descriptor.hooks?.afterWrite?.({ db: ctx.db, actor: ctx.actor }, after!, 'assign');
+  await ctx.descriptor.hooks?.afterWrite?.(hookContext(ctx), after!, 'assign');
   return getRecord(ctx, id);
 }
 
@@ -233,7 +237,7 @@ export async function deleteRecord(ctx: KitContext, id: string, expectedVersion:
     .returning()) as Row[];
   await recordAudit(ctx.db, ctx.actor, { recordType: ctx.descriptor.name, recordId: id, action: 'delete' });
   await indexRecord(ctx.db, ctx.descriptor, after!);
-  await ctx.descriptor.hooks?.afterWrite?.({ db: ctx.db, actor: ctx.actor }, after!, 'delete');
+  await ctx.descriptor.hooks?.afterWrite?.(hookContext(ctx), after!, 'delete');
 }
 
 export async function restoreRecord(ctx: KitContext, id: string): Promise<ApiRecord> {
@@ -252,6 +256,6 @@ export async function restoreRecord(ctx: KitContext, id: string): Promise<ApiRec
     .returning()) as Row[];
   await recordAudit(ctx.db, ctx.actor, { recordType: ctx.descriptor.name, recordId: id, action: 'restore' });
   await indexRecord(ctx.db, ctx.descriptor, after!);
-  await ctx.descriptor.hooks?.afterWrite?.({ db: ctx.db, actor: ctx.actor }, after!, 'restore');
+  await ctx.descriptor.hooks?.afterWrite?.(hookContext(ctx), after!, 'restore');
   return getRecord(ctx, id);
 }

@@ -48,7 +48,11 @@ const CAST_OF: Record<FieldType, PgCast> = {
 
 export const TEXT_TYPES: ReadonlySet<FieldType> = new Set(['text', 'longText', 'email', 'phone']);
 
-const L = (zhCN: string, zhTW: string, en: string): LocalizedText => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+/** A label in the three languages: `L('客户', '客戶', 'Customer')`. */
+export const L = (zhCN: string, zhTW: string, en: string): LocalizedText => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+
+/** A choice of a select field: its stored value and its label in the three languages. */
+export const option = (value: string, zhCN: string, zhTW: string, en: string) => ({ value, label: L(zhCN, zhTW, en) });
 
 export const localized = (text: LocalizedText, locale: Locale): string => text[locale] ?? text['zh-CN'];
 

@@ -61,6 +61,14 @@ const zhCN: Catalogue = {
   not_found_reference: '引用的记录不存在。',
   duplicate: '该值已被使用。',
   CONTACT_NEEDS_ORGANISATION: '联系人只能属于单位客户；个人客户本身就是联系人。',
+  FIELD_NOT_FOR_KIND: '该字段不适用于此类活动。',
+  STATUS_NOT_FOR_KIND: '此类活动没有这个状态。',
+  ENDS_BEFORE_START: '结束时间必须晚于开始时间。',
+  COORDINATES_INCOMPLETE: '签到位置需要同时填写纬度和经度。',
+  CONTACT_NOT_OF_CUSTOMER: '所选联系人不属于该客户。',
+  RELATED_RECORD_INCOMPLETE: '关联记录需要同时指定类型和记录。',
+  UNKNOWN_RECORD_TYPE: '没有这种记录类型。',
+  NOT_A_VISIT: '只有拜访可以签到。',
   CUSTOMER_HAS_CONTACTS: '该客户还有联系人，不能改为个人客户。',
 };
 
@@ -122,6 +130,14 @@ const zhTW: Catalogue = {
   not_found_reference: '引用的記錄不存在。',
   duplicate: '此值已被使用。',
   CONTACT_NEEDS_ORGANISATION: '聯絡人只能屬於單位客戶；個人客戶本身就是聯絡人。',
+  FIELD_NOT_FOR_KIND: '此欄位不適用於這類活動。',
+  STATUS_NOT_FOR_KIND: '這類活動沒有這個狀態。',
+  ENDS_BEFORE_START: '結束時間必須晚於開始時間。',
+  COORDINATES_INCOMPLETE: '簽到位置需要同時填寫緯度和經度。',
+  CONTACT_NOT_OF_CUSTOMER: '所選聯絡人不屬於該客戶。',
+  RELATED_RECORD_INCOMPLETE: '關聯記錄需要同時指定類型和記錄。',
+  UNKNOWN_RECORD_TYPE: '沒有這種記錄類型。',
+  NOT_A_VISIT: '只有拜訪可以簽到。',
   CUSTOMER_HAS_CONTACTS: '此客戶還有聯絡人，不能改為個人客戶。',
 };
 
@@ -183,6 +199,14 @@ const en: Catalogue = {
   not_found_reference: 'The referenced record does not exist.',
   duplicate: 'This value is already taken.',
   CONTACT_NEEDS_ORGANISATION: 'A contact must belong to an organisation customer; an individual customer is their own contact.',
+  FIELD_NOT_FOR_KIND: 'This field does not apply to this kind of activity.',
+  STATUS_NOT_FOR_KIND: 'This kind of activity has no such status.',
+  ENDS_BEFORE_START: 'The end must be after the start.',
+  COORDINATES_INCOMPLETE: 'A check-in place needs both latitude and longitude.',
+  CONTACT_NOT_OF_CUSTOMER: 'The contact does not belong to this customer.',
+  RELATED_RECORD_INCOMPLETE: 'A related record needs both its type and its id.',
+  UNKNOWN_RECORD_TYPE: 'There is no such record type.',
+  NOT_A_VISIT: 'Only a visit can be checked in.',
   CUSTOMER_HAS_CONTACTS: 'This customer still has contacts, so it cannot become an individual.',
 };
 

@@ -41,6 +41,18 @@ export async function enqueueJob(
   return row?.id ?? null;
 }
 
+/**
+ * Removes the queued job holding `dedupeKey`, e.g. a reminder whose time changed or whose task was completed.
+ * A job already running finishes. Returns whether a job was removed.
+ */
+export async function cancelQueuedJob(db: DbOrTx, dedupeKey: string): Promise<boolean> {
+  const removed = await db
+    .delete(jobs)
+    .where(sql`${jobs.dedupeKey} = ${dedupeKey} AND ${jobs.status} = 'queued'`)
+    .returning({ id: jobs.id });
+  return removed.length > 0;
+}
+
 /** Thrown by a handler when retrying cannot help (bad payload, record gone): the job fails at once. */
 export class PermanentJobError extends Error {
   override name = 'PermanentJobError';
