@@ -21,6 +21,7 @@ import { registerMetrics } from './platform/observability/metrics.ts';
 import { registerEventRoutes } from './platform/events/events.routes.ts';
 import { registerSavedViewRoutes } from './platform/views/views.routes.ts';
 import { registerSearchRoutes } from './platform/search/search.routes.ts';
+import { registerImportRoutes } from './platform/imports/imports.routes.ts';
 import { EventBus } from './platform/events/bus.ts';
 import { registerJobs } from './platform/jobs/jobs.plugin.ts';
 import { registerWeb } from './platform/http/web.ts';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerActivityRoutes(api, registry);
       registerTimelineRoutes(api, registry, timeline);
       registerEventRoutes(api);
+      await registerImportRoutes(api, registry);
     },
     { prefix: '/api' },
   );

@@ -6,7 +6,7 @@ import { ensureAdministrator } from '../modules/admin/admin.bootstrap.ts';
 import { orgUnits, users } from '../platform/access/access.schema.ts';
 import { auditLog } from '../platform/audit/audit.schema.ts';
 import { searchDocuments } from '../platform/search/search.schema.ts';
-import { contacts, customers } from '../modules/customers/customers.schema.ts';
+import { contacts, customerIdentifiers, customers } from '../modules/customers/customers.schema.ts';
 import { seedDemoData } from './demo.seed.ts';
 
 describe('demo customers', () => {
@@ -42,7 +42,7 @@ describe('demo customers', () => {
     }
   });
 
-  it('went through the kit: every customer is audited and in the search index', async () => {
+  it('went through the kit: every customer is audited and in the search index, identifiers too', async () => {
     const db = database.db;
     const [{ n: customerCount }] = (await db.select({ n: count() }).from(customers)) as [{ n: number }];
     const [{ n: audited }] = (await db
@@ -54,5 +54,9 @@ describe('demo customers', () => {
       .from(searchDocuments)
       .where(eq(searchDocuments.recordType, 'customer'))) as [{ n: number }];
     expect([audited, indexed]).toEqual([customerCount, customerCount]);
+    // Individuals carry a mobile and a plate, and the search index knows them.
+    const [plate] = await db.select().from(customerIdentifiers).where(eq(customerIdentifiers.type, 'plate')).limit(1);
+    const [doc] = await db.select().from(searchDocuments).where(eq(searchDocuments.recordId, plate!.customerId));
+    expect(doc!.haystack).toContain(plate!.normalized.toLowerCase());
   });
 });

@@ -30,6 +30,18 @@ describe('contacts', () => {
     expect(related.json().items.map((c: { id: string }) => c.id)).toEqual([contact.id]);
   });
 
+  it('are found by their mobile however it was typed, and by e-mail', async () => {
+    const customer = await buildCustomer(admin, { name: '广州图书馆' });
+    await buildContact(admin, customer.id, { name: '何玲', mobile: '+86 139-8765-4321', email: 'he.ling@gzlib.cn' });
+    const titles = async (q: string) => {
+      const res = await admin.get(`/api/v1/search?q=${encodeURIComponent(q)}&types=contact`);
+      return res.json().groups.flatMap((g: { items: { title: string }[] }) => g.items.map((i) => i.title));
+    };
+    expect(await titles('4321')).toEqual(['何玲']);
+    expect(await titles('139 8765 4321')).toEqual(['何玲']);
+    expect(await titles('he.ling@')).toEqual(['何玲']);
+  });
+
   it('refuses a contact of an individual customer, naming customerId', async () => {
     const person = await buildCustomer(admin, { name: '李建国', kind: 'individual', customerType: 'individual' });
     const res = await admin.post('/api/v1/contacts', { customerId: person.id, name: '李建国' });

@@ -9,7 +9,7 @@ import type { EntityDescriptor } from '../entities/descriptor.ts';
 import type { EntityRegistry } from '../entities/registry.ts';
 import { localized } from '../entities/fields.ts';
 import { searchDocuments } from './search.schema.ts';
-import { haystackOf, normalize, queryForms } from './search.text.ts';
+import { haystackOf, normalize, normalizePhone, queryForms } from './search.text.ts';
 
 type Row = Record<string, unknown>;
 
@@ -24,8 +24,11 @@ export const isSearchable = (descriptor: EntityDescriptor): boolean =>
 /** Writes (or refreshes) the index entry of one record from its stored row. */
 export async function indexRecord(db: DbOrTx, descriptor: EntityDescriptor, row: Row): Promise<void> {
   if (!isSearchable(descriptor)) return;
+  // Phone fields are stored as typed (+86 138-0013-8000) but searched as digits, like a phone query (queryForms).
   const texts = searchableFields(descriptor)
-    .map((name) => row[name])
+    .map((name) =>
+      descriptor.fields[name]!.type === 'phone' && typeof row[name] === 'string' ? normalizePhone(row[name]) : row[name],
+    )
     .filter((v): v is string => typeof v === 'string' && v.length > 0);
   if (descriptor.hooks?.searchTerms) texts.push(...(await descriptor.hooks.searchTerms(db, row)));
   const entry = {
