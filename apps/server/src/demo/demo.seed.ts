@@ -1,5 +1,5 @@
 // Demo data for first start: an org tree (head office, three branches with teams), the standard roles, one user
-// per role, so anyone can try every role, and their customers with contacts. Runs once; GUANXI_DEMO=0 skips it.
+// per role, so anyone can try every role, and their customers with contacts and activities. Runs once; GUANXI_DEMO=0 skips it.
 import { eq, isNull, sql } from 'drizzle-orm';
 import type { RolePermissions } from '@guanxi/contracts';
 import type { Db } from '../platform/db/db.ts';
@@ -8,6 +8,7 @@ import { orgUnits, roles, userRoles, users } from '../platform/access/access.sch
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { FIRST_START_LOCK_KEY } from '../modules/admin/admin.bootstrap.ts';
 import { seedDemoCustomers } from './demo.customers.ts';
+import { seedDemoActivities } from './demo.activities.ts';
 
 export const DEMO_PASSWORD = 'guanxi-demo-2026';
 
@@ -109,6 +110,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; username
       userIds.set(user.username, row!.id);
     }
     await seedDemoCustomers(tx, userIds, new Map([...units].map(([code, unit]) => [code, unit.id])));
+    await seedDemoActivities(tx);
     return true;
   });
   return { created, usernames, password: DEMO_PASSWORD };
