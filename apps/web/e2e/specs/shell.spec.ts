@@ -56,6 +56,12 @@ test('shell: side navigation: 工作台, a group per subsystem in business order
   await signIn(page, 'wangfang', DEMO_PASSWORD);
   const nav = sideNav(page);
   await visible(nav.getByRole('menuitem', { name: '工作台' }));
+  assert.equal(await page.title(), '个人工作台 · 关系 Guanxi · 客户关系管理');
+  // The first Tab stop skips the header and the navigation.
+  await page.keyboard.press('Tab');
+  await visible(page.getByRole('link', { name: '跳到主要内容' }));
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
   const entries = await nav.locator('.ant-menu-item, .ant-menu-item-group-title').allInnerTexts();
   assert.deepEqual(entries, ['工作台', '客户', '客户', '联系人', '销售', '商机', '服务', '服务工单', '回收站']);
   assert.equal(await nav.getByText('系统管理').count(), 0, 'a sales rep sees no 系统管理');
@@ -82,6 +88,7 @@ test('shell: side navigation: 工作台, a group per subsystem in business order
   await sideNav(admin).getByRole('menuitem', { name: '系统管理' }).click();
   await admin.waitForURL((url) => url.pathname === '/admin/org-units');
   await current(sideNav(admin), '系统管理');
+  assert.equal(await admin.title(), '组织架构 · 系统管理 · 关系 Guanxi · 客户关系管理');
 });
 
 test('shell: record types of the real server are in the navigation beside 回收站, and the bell starts empty', async ({

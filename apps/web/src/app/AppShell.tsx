@@ -14,10 +14,12 @@ import { CommandPalette } from './palette/CommandPalette.tsx';
 import { PaletteButton } from './palette/PaletteButton.tsx';
 import { usePaletteShortcut } from './palette/usePaletteShortcut.ts';
 import { setRecentOwner } from './recent.ts';
+import { SkipLink } from './SkipLink.tsx';
 import { useSession, useSignOut } from './session.ts';
 
 const COLLAPSED_KEY = 'guanxi.navCollapsed';
 const HEADER_HEIGHT = 64; // antd's Layout.Header
+const MAIN_ID = 'main-content';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -39,6 +41,7 @@ export function AppShell() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink targetId={MAIN_ID} label={t('shell.skipToContent')} />
       <Layout.Header
         style={{
           background: token.colorBgContainer,
@@ -106,7 +109,11 @@ export function AppShell() {
             </Button>
           </Layout.Sider>
         )}
-        <Layout.Content style={{ padding: wide ? 24 : 12, width: '100%', maxWidth: 1200, margin: '0 auto', minWidth: 0 }}>
+        <Layout.Content
+          id={MAIN_ID}
+          tabIndex={-1}
+          style={{ padding: wide ? 24 : 12, width: '100%', maxWidth: 1200, margin: '0 auto', minWidth: 0, outline: 'none' }}
+        >
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { roleNames } from './AppShell.tsx';
 import { useRecentRecords } from './recent.ts';
 import { useSession } from './session.ts';
+import { usePageTitle } from './usePageTitle.ts';
 
 const UPCOMING = [
   { title: 'desk.tasksTitle', text: 'desk.tasksText' },
@@ -15,6 +16,7 @@ const UPCOMING = [
 export function DeskPage() {
   const { t } = useTranslation();
   const user = useSession().data?.user;
+  usePageTitle(t('desk.title'));
   if (!user) return null;
 
   return (

@@ -59,6 +59,7 @@ export const en: Messages = {
     expand: 'Expand the navigation',
     search: 'Search',
     searchHint: 'Search or jump to…',
+    skipToContent: 'Skip to main content',
   },
   nav: {
     label: 'Main navigation',

@@ -57,6 +57,7 @@ export const zhCN = {
     expand: '展开导航',
     search: '搜索',
     searchHint: '搜索或跳转…',
+    skipToContent: '跳到主要内容',
   },
   nav: {
     label: '主导航',

@@ -59,6 +59,7 @@ export const zhTW: Messages = {
     expand: '展開導覽',
     search: '搜尋',
     searchHint: '搜尋或前往…',
+    skipToContent: '跳到主要內容',
   },
   nav: {
     label: '主導覽',

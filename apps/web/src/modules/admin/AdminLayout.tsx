@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useSession } from '../../app/session.ts';
+import { usePageTitle } from '../../app/usePageTitle.ts';
 
 export const ADMIN_PAGES = ['org-units', 'users', 'roles', 'custom-fields'] as const;
 type AdminPage = (typeof ADMIN_PAGES)[number];
@@ -25,8 +26,9 @@ export function AdminLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const user = useSession().data?.user;
-  if (!user?.isAdmin) return <NotFoundPage />;
   const current = ADMIN_PAGES.find((page) => pathname.startsWith(`/admin/${page}`));
+  usePageTitle(current && user?.isAdmin ? `${adminPageTitle(t, current)} · ${t('admin.title')}` : undefined);
+  if (!user?.isAdmin) return <NotFoundPage />;
   if (!current) return <Navigate to="/admin/org-units" replace />;
 
   return (

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CreatedApiToken } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
+import { usePageTitle } from '../../app/usePageTitle.ts';
 import { adminKeys, useOwnTokens } from './admin.api.ts';
 import { showFormError } from '../../platform/formErrors.ts';
 import { TokenTable } from './TokenTable.tsx';
@@ -20,6 +21,7 @@ export function ApiTokensPage() {
   const { t } = useTranslation();
   const tokens = useOwnTokens();
   const [created, setCreated] = useState<CreatedApiToken>();
+  usePageTitle(t('admin.tokens.title'));
 
   return (
     <>
