@@ -17,6 +17,10 @@ export interface Config {
   jobPollMs: number;
   webDist: string | undefined;
   trustProxy: boolean;
+  /** Largest file an import accepts. */
+  importMaxBytes: number;
+  /** Rows an import writes per transaction; the position it resumes from moves by this much. */
+  importBatchSize: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -45,5 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: intFromEnv(env, 'JOB_POLL_MS', 1000),
     webDist: env.WEB_DIST || undefined,
     trustProxy: env.TRUST_PROXY === '1',
+    importMaxBytes: intFromEnv(env, 'IMPORT_MAX_BYTES', 200 * 1024 * 1024),
+    importBatchSize: Math.max(1, intFromEnv(env, 'IMPORT_BATCH_SIZE', 500)),
   };
 }

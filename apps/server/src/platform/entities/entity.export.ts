@@ -5,7 +5,8 @@ import { listPage, loadFields, selectFields, type ApiRecord, type KitContext } f
 import { MAX_LIMIT, parseListQuery } from './query.ts';
 import { localized, type ResolvedField } from './fields.ts';
 
-const csvCell = (value: unknown): string => {
+/** One CSV cell, quoted when needed; a leading =, +, - or @ is escaped so no spreadsheet runs it as a formula. */
+export const csvCell = (value: unknown): string => {
   if (value === null || value === undefined) return '';
   let text = Array.isArray(value) ? value.join('; ') : String(value);
   // A leading =, +, - or @ would make a spreadsheet treat the cell as a formula.
@@ -30,7 +31,15 @@ function formatter(timeZone: string) {
   };
 }
 
-export async function* exportCsv(ctx: KitContext, rawQuery: Record<string, unknown>, timeZone: string): AsyncGenerator<string> {
+/**
+ * The rows of a filtered list as the export shows them: first the column labels, then one page of formatted
+ * values at a time.
+ */
+export async function* exportTable(
+  ctx: KitContext,
+  rawQuery: Record<string, unknown>,
+  timeZone: string,
+): AsyncGenerator<unknown[][]> {
   const fields = await loadFields(ctx.db, ctx.descriptor);
   const query = parseListQuery({ ...rawQuery, limit: String(MAX_LIMIT) }, fields, ctx.descriptor.defaultSort);
   const locale = ctx.locale ?? ctx.actor.locale;
@@ -46,15 +55,23 @@ export async function* exportCsv(ctx: KitContext, rawQuery: Record<string, unkno
     if (field.custom) return (record.custom as Record<string, unknown>)[field.key];
     return record[field.name];
   };
-  yield '\uFEFF' + columns.map((f) => csvCell(localized(f.label, locale))).join(',') + '\r\n';
+  yield [columns.map((f) => localized(f.label, locale))];
   let cursor: unknown[] | null = null;
   for (;;) {
     const page = await listPage(ctx, fields, { ...query, cursor }, { action: 'export' });
-    let chunk = '';
-    for (const record of page.items)
-      chunk += columns.map((f) => csvCell(format(f, valueOf(record, f), locale))).join(',') + '\r\n';
-    if (chunk) yield chunk;
+    if (page.items.length) yield page.items.map((record) => columns.map((f) => format(f, valueOf(record, f), locale)));
     if (!page.nextPosition) return;
     cursor = page.nextPosition;
+  }
+}
+
+/** Rows as CSV lines (CRLF), every cell through csvCell. */
+export const csvLines = (rows: unknown[][]): string => rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+
+export async function* exportCsv(ctx: KitContext, rawQuery: Record<string, unknown>, timeZone: string): AsyncGenerator<string> {
+  let first = true;
+  for await (const rows of exportTable(ctx, rawQuery, timeZone)) {
+    yield first ? '\uFEFF' + csvLines(rows) : csvLines(rows);
+    first = false;
   }
 }
