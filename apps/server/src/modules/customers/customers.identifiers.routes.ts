@@ -13,6 +13,7 @@ import {
   listIdentifiers,
   listIdentifierTypes,
   removeIdentifier,
+  updateIdentifierType,
 } from './customers.identifiers.service.ts';
 
 const customerParams = z.object({ id: z.uuid() });
@@ -23,6 +24,11 @@ const identifierBody = z
 const identifierTypeBody = z
   .object({ key: z.string().regex(/^[a-z][a-zA-Z0-9]{1,39}$/), label: localizedTextSchema, unique: z.boolean().default(false) })
   .strict();
+
+const identifierTypeChanges = z
+  .object({ label: localizedTextSchema.optional(), unique: z.boolean().optional(), active: z.boolean().optional() })
+  .strict();
+const typeParams = z.object({ key: z.string().max(40) });
 
 export function registerIdentifierRoutes(app: FastifyInstance, registry: EntityRegistry): void {
   const ctxOf = (request: FastifyRequest, db: KitContext['db'] = app.db): KitContext => ({
@@ -55,6 +61,24 @@ export function registerIdentifierRoutes(app: FastifyInstance, registry: EntityR
       const body = request.body as z.infer<typeof identifierTypeBody>;
       const row = await app.db.transaction((tx) => createIdentifierType(tx, actor, body));
       return reply.code(201).send(row);
+    },
+  );
+
+  app.patch(
+    '/v1/identifier-types/:key',
+    {
+      schema: {
+        tags,
+        summary: 'Make a type unique or not; rename or retire an own type (administrators)',
+        params: typeParams,
+        body: identifierTypeChanges,
+      },
+    },
+    async (request) => {
+      const actor = requireAdmin(request);
+      const { key } = request.params as z.infer<typeof typeParams>;
+      const changes = request.body as z.infer<typeof identifierTypeChanges>;
+      return app.db.transaction((tx) => updateIdentifierType(tx, actor, key, changes));
     },
   );
 

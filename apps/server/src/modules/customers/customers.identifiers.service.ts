@@ -14,15 +14,16 @@ import { contacts, customerIdentifiers, identifierTypes } from './customers.sche
 const invalid = (field: string, code: string, status = 400) =>
   new AppError(status === 409 ? 'DUPLICATE_VALUE' : 'VALIDATION_FAILED', status, [{ field, code, message: code }]);
 
-/** Built-in types, then the active ones administrators added. */
+/** Built-in types (with the uniqueness administrators chose for them), then the active ones they added. */
 export async function listIdentifierTypes(db: DbOrTx): Promise<IdentifierType[]> {
-  const custom = await db
-    .select()
-    .from(identifierTypes)
-    .where(eq(identifierTypes.active, true))
-    .orderBy(asc(identifierTypes.createdAt));
-  return [...BUILT_IN_IDENTIFIER_TYPES, ...custom.map((t) => customIdentifierType(t.key, t.label, t.unique))];
+  const rows = await db.select().from(identifierTypes).orderBy(asc(identifierTypes.createdAt));
+  const overrides = new Map(rows.map((r) => [r.key, r]));
+  const builtIn = BUILT_IN_IDENTIFIER_TYPES.map((t) => ({ ...t, unique: overrides.get(t.key)?.unique ?? t.unique }));
+  const custom = rows.filter((r) => r.active && !isBuiltIn(r.key)).map((r) => customIdentifierType(r.key, r.label, r.unique));
+  return [...builtIn, ...custom];
 }
+
+const isBuiltIn = (key: string) => BUILT_IN_IDENTIFIER_TYPES.some((t) => t.key === key);
 
 export interface IdentifierInput {
   type: string;
@@ -151,9 +152,48 @@ export interface IdentifierTypeInput {
 
 /** Adds an administrator's own identifier type; its key may not repeat a built-in or an existing one. */
 export async function createIdentifierType(db: DbOrTx, actor: Actor, input: IdentifierTypeInput) {
-  if (BUILT_IN_IDENTIFIER_TYPES.some((t) => t.key === input.key)) throw invalid('key', 'duplicate', 409);
+  if (isBuiltIn(input.key)) throw invalid('key', 'duplicate', 409);
   const [row] = await db.insert(identifierTypes).values(input).onConflictDoNothing().returning();
   if (!row) throw invalid('key', 'duplicate', 409);
   await recordAudit(db, actor, { recordType: 'identifierType', recordId: row.id, action: 'create' });
   return row;
+}
+
+export interface IdentifierTypeChanges {
+  label?: IdentifierType['label'];
+  unique?: boolean;
+  active?: boolean;
+}
+
+/**
+ * Changes a type: administrators decide whether any type is unique; their own types can also be renamed and
+ * retired (existing values stay). A type cannot become unique while two holders share a value.
+ */
+export async function updateIdentifierType(db: DbOrTx, actor: Actor, key: string, changes: IdentifierTypeChanges) {
+  const builtIn = BUILT_IN_IDENTIFIER_TYPES.find((t) => t.key === key);
+  if (builtIn && changes.label) throw invalid('label', 'read_only');
+  if (builtIn && changes.active !== undefined) throw invalid('active', 'read_only');
+  const [before] = await db.select().from(identifierTypes).where(eq(identifierTypes.key, key));
+  if (!builtIn && !before) throw new AppError('NOT_FOUND', 404);
+  if (changes.unique) {
+    const [clash] = await db
+      .select({ normalized: customerIdentifiers.normalized })
+      .from(customerIdentifiers)
+      .where(eq(customerIdentifiers.type, key))
+      .groupBy(customerIdentifiers.normalized)
+      .having(sql`count(*) > 1`)
+      .limit(1);
+    if (clash) throw invalid('unique', 'duplicate', 409);
+  }
+  const values = { key, label: before?.label ?? builtIn!.label, unique: before?.unique ?? builtIn!.unique, ...changes };
+  const [row] = await db
+    .insert(identifierTypes)
+    .values(values)
+    .onConflictDoUpdate({ target: identifierTypes.key, set: changes })
+    .returning();
+  const diff = (['label', 'unique', 'active'] as const)
+    .filter((f) => changes[f] !== undefined && JSON.stringify(changes[f]) !== JSON.stringify(before?.[f]))
+    .map((f) => ({ field: f, old: before?.[f] ?? null, new: changes[f] }));
+  await recordAudit(db, actor, { recordType: 'identifierType', recordId: row!.id, action: 'update', changes: diff });
+  return row!;
 }

@@ -125,6 +125,41 @@ describe('customer identifiers', () => {
     expect((await admin.post(base(b.id), { type: 'memberCard', value: 'VIP0001' })).statusCode).toBe(409);
   });
 
+  it('lets administrators decide which types are unique, refusing while holders already share a value', async () => {
+    const [a, b] = [await buildCustomer(admin), await buildCustomer(admin)];
+    const setType = (key: string, body: object, client = admin) => client.patch(`/api/v1/identifier-types/${key}`, body);
+    await admin.post(base(a.id), { type: 'email', value: 'office@shared.cn' });
+    await admin.post(base(b.id), { type: 'email', value: 'OFFICE@shared.cn' });
+    const refused = await setType('email', { unique: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details[0]).toMatchObject({ field: 'unique', code: 'duplicate' });
+
+    expect((await setType('policy', { unique: false })).statusCode).toBe(200);
+    expect((await admin.post(base(a.id), { type: 'policy', value: 'PDAA2026000001' })).statusCode).toBe(201);
+    expect((await admin.post(base(b.id), { type: 'policy', value: 'pdaa 2026 000001' })).statusCode).toBe(201);
+    expect((await setType('mobile', { unique: true })).statusCode).toBe(200);
+    await admin.post(base(a.id), { type: 'mobile', value: '13512345678' });
+    expect((await admin.post(base(b.id), { type: 'mobile', value: '135-1234-5678' })).statusCode).toBe(409);
+    await setType('mobile', { unique: false });
+
+    expect((await setType('plate', { label: { 'zh-CN': '牌照' } })).json().error.details[0].field).toBe('label');
+    const clerk = await t.as((await buildUser(t.db, { orgUnitId: rootId })).id);
+    expect((await setType('plate', { unique: false }, clerk)).statusCode).toBe(403);
+    expect((await setType('noSuchType', { unique: true })).statusCode).toBe(404);
+  });
+
+  it('retires an administrator’s own type: no new values, existing ones kept', async () => {
+    await admin.post('/api/v1/identifier-types', { key: 'wechatId', label: { 'zh-CN': '微信号' } });
+    const customer = await buildCustomer(admin);
+    expect((await admin.post(base(customer.id), { type: 'wechatId', value: 'zhao_min' })).statusCode).toBe(201);
+    expect((await admin.patch('/api/v1/identifier-types/wechatId', { active: false })).statusCode).toBe(200);
+    const types = (await admin.get('/api/v1/identifier-types')).json().items.map((i: { key: string }) => i.key);
+    expect(types).not.toContain('wechatId');
+    const refused = await admin.post(base(customer.id), { type: 'wechatId', value: 'li_lei' });
+    expect(refused.json().error.details[0]).toMatchObject({ field: 'type', code: 'invalid_option' });
+    expect((await admin.get(base(customer.id))).json().items.map((i: { value: string }) => i.value)).toEqual(['zhao_min']);
+  });
+
   it('goes through the customer’s access: hidden → 404, read-only → 403 and national IDs masked', async () => {
     const branch = await buildOrgUnit(t.db, { parentId: rootId });
     const other = await buildOrgUnit(t.db, { parentId: rootId });
