@@ -7,6 +7,7 @@ import { SCOPES, type Action, type RolePermissions, type Scope } from '@guanxi/c
 import { createTestApp, type TestApp, type TestClient } from '../harness/testApp.ts';
 import { buildOrgUnit, buildRole, buildRootUnit, buildUser } from '../factories/access.ts';
 import { buildRecord, sampleValues, standsAlone } from '../factories/records.ts';
+import { multipartForm } from '../factories/files.ts';
 import { fixtureEntities } from '../../src/platform/entities/fixture/fixture.entities.ts';
 import { loadActor } from '../../src/platform/access/actor.ts';
 import { scopeFor } from '../../src/platform/access/scopes.ts';
@@ -171,6 +172,45 @@ describe('access matrix', { timeout: 300_000 }, () => {
     }
   });
 
+  it('background export (POST /exports) holds a record only with both read and export rights', async () => {
+    const groups = new Map<string, Case[]>();
+    for (const c of cases) groups.set(`${c.role.key}/${c.type.name}`, [...(groups.get(`${c.role.key}/${c.type.name}`) ?? []), c]);
+    for (const group of groups.values()) {
+      const first = group[0]!;
+      const res = await client(first).post('/api/v1/exports', { recordType: first.type.name, format: 'csv' });
+      if (scopeFor(first.role.permissions, first.type.name, 'export') === 'none') {
+        expect(res.statusCode, name(first)).toBe(403);
+        continue;
+      }
+      expect(res.statusCode, `${name(first)} ${res.body.slice(0, 300)}`).toBe(202);
+      await t.app.jobs.tick();
+      const file = await client(first).get(`/api/v1/exports/${res.json().id}/file`);
+      expect(file.statusCode, name(first)).toBe(200);
+      for (const c of group) {
+        const expected =
+          allowed(c.role.permissions, c.type.name, 'read', c.rel) && allowed(c.role.permissions, c.type.name, 'export', c.rel);
+        expect(file.body.includes(c.recordId), `background export ${name(c)}`).toBe(expected);
+      }
+    }
+  });
+
+  it('import (POST /imports) needs the create right on the record type', async () => {
+    for (const role of ROLES) {
+      for (const type of t.app.entities.all()) {
+        const form = multipartForm(
+          { recordType: type.name },
+          { name: 'a.csv', content: `${type.titleField}\r\n导入#${role.key}\r\n` },
+        );
+        const res = await clients
+          .get(role.key)!
+          .request({ method: 'POST', url: '/api/v1/imports', payload: form.payload, headers: form.headers });
+        expect(res.statusCode, `import ${type.name} ${role.key}`).toBe(
+          scopeFor(role.permissions, type.name, 'create') === 'none' ? 403 : 201,
+        );
+      }
+    }
+  });
+
   it('update, bulk update and assign: 404 when hidden, 403 when visible but not allowed', async () => {
     const expectedStatus = (c: Case, action: Action, ok: number) =>
       !allowed(c.role.permissions, c.type.name, 'read', c.rel)
@@ -196,6 +236,18 @@ describe('access matrix', { timeout: 300_000 }, () => {
         c.ownerId,
         c.orgUnitId,
       ]);
+    }
+  });
+
+  // Identifiers are not a record type of their own: they are reached through their customer and follow its rights.
+  it('customer identifiers: listed when the customer is visible, added only with the right to edit it', async () => {
+    for (const c of cases.filter((x) => x.type.name === 'customer')) {
+      const read = allowed(c.role.permissions, 'customer', 'read', c.rel);
+      const url = `${base(c)}/${c.recordId}/identifiers`;
+      expect((await client(c).get(url)).statusCode, `list identifiers ${name(c)}`).toBe(read ? 200 : 404);
+      const added = await client(c).post(url, { type: 'externalId', value: c.label });
+      const update = allowed(c.role.permissions, 'customer', 'update', c.rel);
+      expect(added.statusCode, `add identifier ${name(c)}`).toBe(!read ? 404 : update ? 201 : 403);
     }
   });
 
