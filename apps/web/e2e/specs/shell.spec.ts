@@ -3,7 +3,7 @@
 // and axe-core on the main screens.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import type { EntityMeta, Notification } from '@guanxi/contracts';
+import type { EntityMeta, Notification, NotificationList, SearchResponse } from '@guanxi/contracts';
 import { test } from '../harness/runner.ts';
 import { assertAccessible } from '../harness/axe.ts';
 import { assertNoHorizontalOverflow, DEMO_PASSWORD, openLogin, signIn, visible } from '../harness/flows.ts';
@@ -179,10 +179,38 @@ test('shell: the palette finds a demo customer by pinyin, opens it, and the desk
   assert.equal(await recent.getAttribute('href'), detail);
 });
 
+test('shell: a task reminder fired by the server arrives through the event stream, opens the task and is read', async ({
+  newPage,
+}) => {
+  const page = await newPage();
+  await signIn(page, 'wangfang', DEMO_PASSWORD);
+  const { csrfToken } = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+  const search = await page.request.get(`/api/v1/search?q=${encodeURIComponent('复旦大学图书馆')}&limit=1`);
+  const customerId = ((await search.json()) as SearchResponse).groups.find((g) => g.plural === 'customers')!.items[0]!.id;
+
+  // The bell's list is open before the reminder fires: it must arrive live, not on a reload.
+  await page.getByRole('button', { name: /^通知/ }).click();
+  const subject = `回访复旦大学图书馆 ${Date.now()}`;
+  const created = await page.request.post('/api/v1/activities', {
+    headers: { 'x-csrf-token': csrfToken },
+    data: { kind: 'task', subject, customerId, status: 'open', remindAt: new Date(Date.now() + 3000).toISOString() },
+  });
+  assert.equal(created.status(), 201, await created.text());
+  const taskId = ((await created.json()) as { id: string }).id;
+
+  const item = page.getByRole('listitem', { name: `未读: 任务提醒：${subject}` });
+  await item.waitFor({ state: 'visible', timeout: 20_000 });
+  await visible(page.locator('.ant-notification-notice', { hasText: subject }));
+  await item.getByRole('button', { name: '查看' }).click();
+  await page.waitForURL((url) => url.pathname === `/activities/${taskId}`);
+  const list = (await (await page.request.get('/api/v1/notifications?limit=5')).json()) as NotificationList;
+  assert.notEqual(list.items.find((n) => n.title.endsWith(subject))?.readAt ?? null, null, 'opened means read');
+});
+
 /**
- * The server creates notifications only from modules that do not exist yet, so the stream, the list and the read
- * marks are played by the test: each stream connection sends `ready` and what was pushed meanwhile, then ends,
- * and the browser reconnects (as after a dropped connection).
+ * The stream, the list and the read marks played by the test, to push at a chosen moment and to exercise
+ * reconnection: each stream connection sends `ready` and what was pushed meanwhile, then ends, and the browser
+ * reconnects (as after a dropped connection). The real server's path is the task-reminder test above.
  */
 async function fakeNotifications(page: Page) {
   const items: Notification[] = [];
