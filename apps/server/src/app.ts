@@ -22,7 +22,6 @@ import { registerEventRoutes } from './platform/events/events.routes.ts';
 import { registerSavedViewRoutes } from './platform/views/views.routes.ts';
 import { registerSearchRoutes } from './platform/search/search.routes.ts';
 import { registerImportRoutes } from './platform/imports/imports.routes.ts';
-import { registerImportRoutes } from './platform/imports/imports.routes.ts';
 import { EventBus } from './platform/events/bus.ts';
 import { registerJobs } from './platform/jobs/jobs.plugin.ts';
 import { registerWeb } from './platform/http/web.ts';
@@ -139,7 +138,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerActivityRoutes(api, registry);
       registerTimelineRoutes(api, registry, timeline);
       registerEventRoutes(api);
-      await registerImportRoutes(api, registry);
       await registerImportRoutes(api, registry);
     },
     { prefix: '/api' },

@@ -58,6 +58,8 @@ export const fieldMetaSchema = z.object({
   sortable: z.boolean(),
   searchable: z.boolean(),
   section: z.string().optional(),
+  /** The field applies only while `field` holds one of `values`; forms and detail pages hide it otherwise. */
+  when: z.object({ field: z.string(), values: z.array(z.string()) }).optional(),
 });
 export type FieldMeta = z.infer<typeof fieldMetaSchema>;
 

@@ -26,6 +26,13 @@ export interface FieldSpec {
   /** Set by the system or the module's service, never by a caller. */
   readOnly?: boolean;
   section?: string;
+  /** Shown only while another field holds one of these values (a call's duration, a visit's check-in). */
+  when?: FieldCondition;
+}
+
+export interface FieldCondition {
+  field: string;
+  values: readonly string[];
 }
 
 /** Table shape the kit relies on: the standard record columns plus the module's own. */
@@ -90,8 +97,11 @@ export interface EntityDescriptor {
 export function defineEntity(descriptor: EntityDescriptor): EntityDescriptor {
   if (!descriptor.fields[descriptor.titleField])
     throw new Error(`${descriptor.name}: titleField ${descriptor.titleField} is not a field`);
-  for (const [name, field] of Object.entries(descriptor.fields))
+  for (const [name, field] of Object.entries(descriptor.fields)) {
     if (field.section && !descriptor.sections?.[field.section])
       throw new Error(`${descriptor.name}.${name}: section ${field.section} is not declared`);
+    if (field.when && !descriptor.fields[field.when.field])
+      throw new Error(`${descriptor.name}.${name}: its condition names no field ${field.when.field}`);
+  }
   return descriptor;
 }

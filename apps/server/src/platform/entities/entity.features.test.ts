@@ -120,6 +120,11 @@ describe('entity kit: custom fields, bulk, export, related lists, shares, idempo
         { key: 'details', label: '明细' },
       ]);
       expect(meta.fields.find((f: { name: string }) => f.name === 'amount').section).toBe('details');
+      // A reminder applies to active widgets only: the form shows it while the status is 启用.
+      expect(meta.fields.find((f: { name: string }) => f.name === 'remindAt').when).toEqual({
+        field: 'status',
+        values: ['active'],
+      });
     });
 
     it('edits a definition with If-Match and answers a stale edit with 412 and the current definition', async () => {

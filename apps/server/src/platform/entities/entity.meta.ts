@@ -33,6 +33,7 @@ export async function entityMeta(db: DbOrTx, actor: Actor, descriptor: EntityDes
       sortable: f.sortable,
       searchable: f.searchable,
       ...(f.section ? { section: f.section } : {}),
+      ...(f.when ? { when: { field: f.when.field, values: [...f.when.values] } } : {}),
     })),
     sections: Object.entries(descriptor.sections ?? {}).map(([key, label]) => ({ key, label: localized(label, locale) })),
     relations: Object.entries(descriptor.relations ?? {}).map(([name, r]) => ({

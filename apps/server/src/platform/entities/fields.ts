@@ -13,7 +13,7 @@ export type PgCast = 'text' | 'numeric' | 'date' | 'timestamptz' | 'boolean' | '
 /** A field as the kit uses it: the descriptor's spec with every flag decided, plus how to reach its value. */
 export interface ResolvedField extends Pick<
   FieldSpec,
-  'type' | 'label' | 'maxLength' | 'min' | 'max' | 'scale' | 'options' | 'reference' | 'section'
+  'type' | 'label' | 'maxLength' | 'min' | 'max' | 'scale' | 'options' | 'reference' | 'section' | 'when'
 > {
   /** Name in the API: `amount`, or `custom.region` for a custom field. */
   name: string;
@@ -97,6 +97,7 @@ export function resolveFields(descriptor: EntityDescriptor, customDefs: CustomFi
       sortable: spec.sortable ?? spec.type !== 'longText',
       searchable: spec.searchable ?? false,
       section: spec.section,
+      when: spec.when,
       expr: spec.column,
       cast: CAST_OF[spec.type],
       key: name,

@@ -15,7 +15,7 @@ import { BulkActionDialog } from './BulkActionDialog.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { detailExtensions, type DetailTab } from './detailExtensions.ts';
 import { detailSections, SYSTEM_FIELDS } from './detailSections.ts';
-import { formatDateTime } from './fieldValues.ts';
+import { applies, formatDateTime } from './fieldValues.ts';
 import { HistoryList } from './HistoryList.tsx';
 import { InlineField } from './InlineField.tsx';
 import { RelatedList } from './RelatedList.tsx';
@@ -113,18 +113,20 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
           <Descriptions
             column={wide ? 2 : 1}
             size="small"
-            items={section.fields.map((field) => ({
-              key: field.name,
-              label: field.label,
-              children: (
-                <InlineField
-                  record={record}
-                  field={field}
-                  editable={access.update && !field.readOnly && !SYSTEM_FIELDS.includes(field.name)}
-                  save={save}
-                />
-              ),
-            }))}
+            items={section.fields
+              .filter((field) => applies(field, (name) => record[name]))
+              .map((field) => ({
+                key: field.name,
+                label: field.label,
+                children: (
+                  <InlineField
+                    record={record}
+                    field={field}
+                    editable={access.update && !field.readOnly && !SYSTEM_FIELDS.includes(field.name)}
+                    save={save}
+                  />
+                ),
+              }))}
           />
         </Card>
       ))}

@@ -15,7 +15,7 @@ import { useSession } from '../../app/session.ts';
 import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
 import { detailSections } from './detailSections.ts';
 import { FieldInput } from './FieldInput.tsx';
-import { formPath, readValue, toApiBody, toFormValue, toFormValues } from './fieldValues.ts';
+import { applies, formPath, readValue, toApiBody, toFormValue, toFormValues } from './fieldValues.ts';
 import { recordKeys, useRecord, type ApiRecord } from './records.api.ts';
 
 export function RecordFormPage() {
@@ -88,15 +88,17 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: ApiRecord
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
+  const shownIn = (values: Record<string, unknown>) => fields.filter((f) => applies(f, (name) => values[name]));
+
   const submit = async (values: Record<string, unknown>) => {
     setSaving(true);
     try {
       let saved: ApiRecord;
       if (creating) {
-        saved = await api.post<ApiRecord>(`/${entity.plural}`, toApiBody(fields, values));
+        saved = await api.post<ApiRecord>(`/${entity.plural}`, toApiBody(shownIn(values), values));
       } else {
         const before = toApiBody(fields, toFormValues(fields, record));
-        const after = toApiBody(fields, values);
+        const after = toApiBody(shownIn(values), values);
         const changed = Object.fromEntries(
           Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])),
         );
@@ -124,7 +126,10 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: ApiRecord
     }
   };
 
-  const sections = detailSections({ ...entity, fields });
+  // Fields whose condition does not hold (a visit's check-in on a call) are neither shown nor sent.
+  const watched = (Form.useWatch([], form) ?? initialValues()) as Record<string, unknown>;
+  const shown = fields.filter((f) => applies(f, (name) => watched[name]));
+  const sections = detailSections({ ...entity, fields: shown });
   const sectionLabel = (key: string, label?: string) =>
     label ??
     (key === 'system'

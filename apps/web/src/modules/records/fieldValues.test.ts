@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import type { FieldMeta } from '@guanxi/contracts';
-import { formatDecimal, toApiBody, toFormValues, valueText } from './fieldValues.ts';
+import { applies, formatDecimal, toApiBody, toFormValues, valueText } from './fieldValues.ts';
 import { listQuery } from './records.api.ts';
 
 const meta = (name: string, type: FieldMeta['type'], extra: Partial<FieldMeta> = {}): FieldMeta => ({
@@ -71,6 +71,16 @@ describe('form values and request bodies', () => {
     expect(valueText(grade, 'A', ['是', '否'])).toBe('A 级');
     expect(valueText(meta('urgent', 'boolean'), false, ['是', '否'])).toBe('否');
     expect(valueText(meta('note', 'text'), null, ['是', '否'])).toBe('—');
+  });
+});
+
+describe('conditional fields', () => {
+  it('shows a field only while the field it depends on holds one of its values', () => {
+    const duration = meta('durationSeconds', 'integer', { when: { field: 'kind', values: ['call'] } });
+    expect(applies(duration, (name) => ({ kind: 'call' })[name])).toBe(true);
+    expect(applies(duration, (name) => ({ kind: 'visit' })[name])).toBe(false);
+    expect(applies(duration, () => undefined)).toBe(false);
+    expect(applies(meta('subject', 'text'), () => undefined)).toBe(true);
   });
 });
 

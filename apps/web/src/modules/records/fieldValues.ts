@@ -17,6 +17,13 @@ export function readValue(record: ApiRecord, field: FieldMeta): unknown {
   return record[field.name] ?? null;
 }
 
+/** Whether a field applies, given how to read the field its condition names (a call's duration only for calls). */
+export function applies(field: FieldMeta, valueOf: (name: string) => unknown): boolean {
+  if (!field.when) return true;
+  const value = valueOf(field.when.field);
+  return value !== null && value !== undefined && field.when.values.includes(String(value));
+}
+
 /** Fields a person edits: not system-maintained, not read-only. */
 export const editableFields = (entity: EntityMeta): FieldMeta[] => entity.fields.filter((f) => !f.readOnly);
 
