@@ -5,7 +5,6 @@ export * from './entities.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './imports.ts';
-export * from './imports.ts';
 export * from './search.ts';
-export * from './timeline.ts';
 export * from './views.ts';
+export * from './timeline.ts';

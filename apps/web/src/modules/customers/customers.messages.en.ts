@@ -15,6 +15,11 @@ export const customersEn: Messages['customers'] = {
     remove: 'Remove {{value}}',
     removeTitle: 'Remove {{value}}?',
   },
+  timeline: {
+    title: 'Timeline',
+    filter: 'Show only',
+    empty: 'Nothing has happened with this customer yet.',
+  },
   actions: {
     title: 'Quick actions',
     logCall: 'Log a call',

@@ -13,6 +13,11 @@ export const customersZhCN = {
     remove: '删除号码 {{value}}',
     removeTitle: '删除号码 {{value}}？',
   },
+  timeline: {
+    title: '时间线',
+    filter: '只看',
+    empty: '还没有任何往来记录。',
+  },
   actions: {
     title: '快捷操作',
     logCall: '记录电话',

@@ -15,6 +15,11 @@ export const customersZhTW: Messages['customers'] = {
     remove: '刪除號碼 {{value}}',
     removeTitle: '刪除號碼 {{value}}？',
   },
+  timeline: {
+    title: '時間軸',
+    filter: '只看',
+    empty: '尚無任何往來記錄。',
+  },
   actions: {
     title: '快速操作',
     logCall: '記錄電話',

@@ -1,8 +1,13 @@
-// What the customers module adds to the generic record pages: the customer card's identifiers and quick actions.
+// What the customers module adds to the generic record pages: the customer card's quick actions, identifiers
+// and timeline.
 // Imported once by the app; registering is all it does.
 import { registerDetailExtension } from '../records/detailExtensions.ts';
 import { IdentifiersPanel } from './IdentifiersPanel.tsx';
 import { QuickActions } from './QuickActions.tsx';
+import { TimelineTab } from './TimelineTab.tsx';
 
 registerDetailExtension('customer', { Panel: QuickActions });
-registerDetailExtension('customer', { Panel: IdentifiersPanel });
+registerDetailExtension('customer', {
+  Panel: IdentifiersPanel,
+  tabs: [{ key: 'timeline', label: (t) => t('customers.timeline.title'), first: true, Component: TimelineTab }],
+});
