@@ -11,6 +11,11 @@ import { assertNoHorizontalOverflow, DEMO_PASSWORD, openLogin, signIn, visible }
 const sideNav = (page: Page) => page.getByRole('navigation', { name: '主导航' });
 /** Waits until the navigation marks `name` as the current page. */
 const current = (nav: Locator, name: string) => visible(nav.locator('[aria-current="page"]', { hasText: name }));
+/** The browser tab's title is set after the page renders: wait for it. */
+const titleIs = (page: Page, title: string) =>
+  page
+    .waitForFunction((expected) => document.title === expected, title, { timeout: 5000 })
+    .catch(async () => assert.equal(await page.title(), title));
 const palette = (page: Page) => page.getByRole('dialog', { name: '搜索与跳转' });
 
 /** A record type as /meta describes it; only what the shell reads matters here. */
@@ -56,7 +61,7 @@ test('shell: side navigation: 工作台, a group per subsystem in business order
   await signIn(page, 'wangfang', DEMO_PASSWORD);
   const nav = sideNav(page);
   await visible(nav.getByRole('menuitem', { name: '工作台' }));
-  assert.equal(await page.title(), '个人工作台 · 关系 Guanxi · 客户关系管理');
+  await titleIs(page, '个人工作台 · 关系 Guanxi · 客户关系管理');
   // The first Tab stop skips the header and the navigation.
   await page.keyboard.press('Tab');
   await visible(page.getByRole('link', { name: '跳到主要内容' }));
@@ -88,7 +93,7 @@ test('shell: side navigation: 工作台, a group per subsystem in business order
   await sideNav(admin).getByRole('menuitem', { name: '系统管理' }).click();
   await admin.waitForURL((url) => url.pathname === '/admin/org-units');
   await current(sideNav(admin), '系统管理');
-  assert.equal(await admin.title(), '组织架构 · 系统管理 · 关系 Guanxi · 客户关系管理');
+  await titleIs(admin, '组织架构 · 系统管理 · 关系 Guanxi · 客户关系管理');
 });
 
 test('shell: record types of the real server are in the navigation beside 回收站, and the bell starts empty', async ({
@@ -174,7 +179,8 @@ test('shell: the palette finds a demo customer by pinyin, opens it, and the desk
   await visible(page.getByRole('heading', { name: '复旦大学图书馆' }));
 
   await sideNav(page).getByRole('menuitem', { name: '工作台' }).click();
-  const recent = page.getByRole('link', { name: '复旦大学图书馆' });
+  await visible(page.getByRole('heading', { name: '个人工作台' }));
+  const recent = page.locator('.ant-card', { hasText: '最近访问' }).getByRole('link', { name: '复旦大学图书馆', exact: true });
   await visible(recent);
   assert.equal(await recent.getAttribute('href'), detail);
 });
