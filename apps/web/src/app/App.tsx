@@ -26,6 +26,7 @@ import { RecordFormPage } from '../modules/records/RecordFormPage.tsx';
 import { RecordListPage } from '../modules/records/RecordListPage.tsx';
 import { RecycleBinPage } from '../modules/records/RecycleBinPage.tsx';
 import '../modules/customers/customers.module.ts';
+import { ImportPage } from '../modules/imports/ImportPage.tsx';
 
 const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
 
@@ -58,6 +59,7 @@ const router = createBrowserRouter([
       // Every record type from the metadata: /customers, /customers/new, /customers/<id>, /customers/<id>/edit.
       { path: ':plural', element: <RecordListPage /> },
       { path: ':plural/new', element: <RecordFormPage /> },
+      { path: ':plural/import', element: <ImportPage /> },
       { path: ':plural/:id', element: <RecordDetailPage /> },
       { path: ':plural/:id/edit', element: <RecordFormPage /> },
       { path: '*', element: <NotFoundPage /> },

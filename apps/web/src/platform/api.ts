@@ -95,6 +95,30 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Sends a file as multipart form data (the browser sets the boundary); fields go before the file. */
+export async function upload<T>(path: string, fields: Record<string, string>, file: File): Promise<T> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', file);
+  let response: Response;
+  try {
+    response = await fetch(BASE + path, {
+      method: 'POST',
+      headers: {
+        accept: 'application/json',
+        'accept-language': acceptLanguage,
+        ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
+      },
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch (err) {
+    throw new ApiError(0, NETWORK_ERROR, err instanceof Error ? err.message : String(err));
+  }
+  if (!response.ok) throw await toApiError(response);
+  return (await response.json()) as T;
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),

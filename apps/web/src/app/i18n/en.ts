@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN.ts';
 import { adminEn } from '../../modules/admin/admin.messages.en.ts';
 import { recordsEn } from '../../modules/records/records.messages.en.ts';
 import { customersEn } from '../../modules/customers/customers.messages.en.ts';
+import { importsEn } from '../../modules/imports/imports.messages.en.ts';
 
 export const en: Messages = {
   app: {
@@ -124,4 +125,5 @@ export const en: Messages = {
   admin: adminEn,
   records: recordsEn,
   customers: customersEn,
+  imports: importsEn,
 };

@@ -2,6 +2,7 @@
 import { adminZhCN } from '../../modules/admin/admin.messages.zh-CN.ts';
 import { recordsZhCN } from '../../modules/records/records.messages.zh-CN.ts';
 import { customersZhCN } from '../../modules/customers/customers.messages.zh-CN.ts';
+import { importsZhCN } from '../../modules/imports/imports.messages.zh-CN.ts';
 export const zhCN = {
   app: {
     name: '关系',
@@ -121,6 +122,7 @@ export const zhCN = {
   admin: adminZhCN,
   records: recordsZhCN,
   customers: customersZhCN,
+  imports: importsZhCN,
 };
 
 /** The shape every language must fill: the same keys, any strings. */

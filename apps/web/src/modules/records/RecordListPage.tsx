@@ -15,8 +15,9 @@ import { FieldValue } from './FieldValue.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { activeFilterFields } from './listFilters.ts';
 import { RecordCards } from './RecordCards.tsx';
-import { exportUrl, listQuery, useRecordPages, useSavedViews, type ApiRecord, type ListState } from './records.api.ts';
+import { listQuery, useRecordPages, useSavedViews, type ApiRecord, type ListState } from './records.api.ts';
 import { SavedViewsBar } from './SavedViewsBar.tsx';
+import { ExportMenu } from '../imports/ExportMenu.tsx';
 
 export function RecordListPage() {
   const { plural } = useParams();
@@ -128,11 +129,8 @@ function ListView({
           </Typography.Text>
         </Space>
         <Space wrap>
-          {can('export') && (
-            <Button href={exportUrl(entity.plural, listQuery(state, { fields: state.columns.join(',') }))} download>
-              {t('records.list.export')}
-            </Button>
-          )}
+          {can('export') && <ExportMenu entity={entity} query={listQuery(state, { fields: state.columns.join(',') })} />}
+          {can('create') && <Button onClick={() => void navigate(`/${entity.plural}/import`)}>{t('records.list.import')}</Button>}
           {can('create') && (
             <Button type="primary" onClick={() => void navigate(`/${entity.plural}/new`)}>
               {t('records.list.create', { type: entity.label })}

@@ -17,6 +17,7 @@ export const recordsEn: Messages['records'] = {
     more: 'Load more',
     empty: 'No records',
     create: 'New {{type}}',
+    import: 'Import',
     export: 'Export',
     search: 'Search {{type}}',
     select: 'Select “{{title}}”',

@@ -15,6 +15,7 @@ export const recordsZhCN = {
     more: '加载更多',
     empty: '暂无记录',
     create: '新建{{type}}',
+    import: '导入',
     export: '导出',
     search: '搜索{{type}}',
     select: '选择“{{title}}”',

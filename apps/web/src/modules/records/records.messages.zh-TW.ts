@@ -17,6 +17,7 @@ export const recordsZhTW: Messages['records'] = {
     more: '載入更多',
     empty: '尚無記錄',
     create: '新增{{type}}',
+    import: '匯入',
     export: '匯出',
     search: '搜尋{{type}}',
     select: '選擇「{{title}}」',
