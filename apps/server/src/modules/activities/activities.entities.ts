@@ -2,7 +2,14 @@
 // which gives it every list, form, access, audit, search and export path.
 import { defineEntity, type EntityDescriptor, type FieldSpec } from '../../platform/entities/descriptor.ts';
 import { L } from '../../platform/entities/fields.ts';
-import { ACTIVITY_KINDS, ACTIVITY_STATUSES, CALL_DIRECTIONS, CALL_OUTCOMES, PRIORITIES } from './activities.options.ts';
+import {
+  ACTIVITY_KINDS,
+  ACTIVITY_STATUSES,
+  CALL_DIRECTIONS,
+  CALL_OUTCOMES,
+  FIELDS_OF_KIND,
+  PRIORITIES,
+} from './activities.options.ts';
 import { activityHooks } from './activities.service.ts';
 import { activities as a } from './activities.schema.ts';
 
@@ -31,6 +38,17 @@ const coordinate = (column: FieldSpec['column'], label: FieldSpec['label'], limi
   max: limit,
 });
 
+/** The kinds each kind-specific field belongs to, so forms show a call's duration only on calls (FIELDS_OF_KIND). */
+function withKinds(fields: Record<string, FieldSpec>): Record<string, FieldSpec> {
+  for (const [name, spec] of Object.entries(fields)) {
+    const kinds = Object.entries(FIELDS_OF_KIND)
+      .filter(([, own]) => own.includes(name))
+      .map(([kind]) => kind);
+    if (kinds.length) spec.when = { field: 'kind', values: kinds };
+  }
+  return fields;
+}
+
 export const activityEntity = defineEntity({
   name: 'activity',
   plural: 'activities',
@@ -48,7 +66,7 @@ export const activityEntity = defineEntity({
     task: L('任务', '任務', 'Task'),
     note: L('备注内容', '備註內容', 'Note'),
   },
-  fields: {
+  fields: withKinds({
     kind: { ...select(a.kind, L('活动类型', '活動類型', 'Kind'), ACTIVITY_KINDS, 'basics'), required: true },
     subject: { ...text(a.subject, L('主题', '主旨', 'Subject'), 'basics'), required: true, searchable: true },
     occurredAt: datetime(a.occurredAt, L('发生时间', '發生時間', 'When'), 'basics'),
@@ -99,9 +117,9 @@ export const activityEntity = defineEntity({
     },
     dueAt: datetime(a.dueAt, L('截止时间', '截止時間', 'Due'), 'task'),
     priority: select(a.priority, L('优先级', '優先級', 'Priority'), PRIORITIES, 'task'),
-    remindAt: datetime(a.remindAt, L('提醒时间', '提醒時間', 'Remind at'), 'task'),
+    remindAt: datetime(a.remindAt, L('提醒时间', '提醒時間', 'Remind at'), 'basics'),
     body: { type: 'longText', section: 'note', column: a.body, label: L('内容', '內容', 'Text') },
-  },
+  }),
   hooks: activityHooks,
 });
 

@@ -1,14 +1,18 @@
 // Rules of activities that the entity kit calls as hooks: only the fields of the activity's kind, defaults per kind,
 // a contact of the activity's own customer, a related record that exists and is readable, the owner of the customer
-// by default, and the reminder kept in step with every write.
-import { eq } from 'drizzle-orm';
+// by default, and the reminder kept in step with every write; and the move of a customer's activities in a merge.
+import { eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ErrorDetail } from '@guanxi/contracts';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Actor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { EntityHooks, HookContext } from '../../platform/entities/descriptor.ts';
 import { isReadable } from '../../platform/entities/entity.read.ts';
 import { FIELDS_OF_KIND, STATUSES_OF_KIND, type ActivityKind } from './activities.options.ts';
 import { syncReminder } from './activities.reminders.ts';
+import { activities } from './activities.schema.ts';
 
 type Row = Record<string, unknown>;
 
@@ -131,3 +135,28 @@ export const activityHooks: EntityHooks = {
     await syncReminder(db, record);
   },
 };
+
+/**
+ * Moves every activity of one customer to another, for a merge of the two: each moved activity keeps its history and
+ * gets an audit entry of the move. The caller has checked access to both customers and moves their contacts too.
+ */
+export async function moveCustomerActivities(
+  db: DbOrTx,
+  actor: Actor,
+  fromCustomerId: string,
+  toCustomerId: string,
+): Promise<number> {
+  const moved = await db
+    .update(activities)
+    .set({ customerId: toCustomerId, version: sql`${activities.version} + 1`, updatedAt: new Date(), updatedBy: actor.userId })
+    .where(eq(activities.customerId, fromCustomerId))
+    .returning({ id: activities.id });
+  for (const { id } of moved)
+    await recordAudit(db, actor, {
+      recordType: 'activity',
+      recordId: id,
+      action: 'merge',
+      changes: [{ field: 'customerId', old: fromCustomerId, new: toCustomerId }],
+    });
+  return moved.length;
+}

@@ -3,16 +3,20 @@ import { createTestApp, type TestApp, type TestClient } from '../../../test/harn
 import { buildAdmin, buildOrgUnit, buildRole, buildUser } from '../../../test/factories/access.ts';
 import { buildContact, buildCustomer } from '../../../test/factories/customers.ts';
 import { buildActivity } from '../../../test/factories/activities.ts';
+import { loadActor } from '../../platform/access/actor.ts';
+import { moveCustomerActivities } from './activities.service.ts';
 
 describe('activities', () => {
   let t: TestApp;
   let admin: TestClient;
   let rootId: string;
+  let adminId: string;
   let customer: { id: string };
   beforeAll(async () => {
     t = await createTestApp();
     const a = await buildAdmin(t.db);
     rootId = a.root.id;
+    adminId = a.user.id;
     admin = await t.as(a.user.id);
     customer = await buildCustomer(admin, { name: '杭州西湖图书馆' });
   });
@@ -42,6 +46,21 @@ describe('activities', () => {
     }
     const found = await admin.get(`/api/v1/search?q=${encodeURIComponent('年度采购')}&types=activity`);
     expect(found.json().groups[0].items.map((i: { id: string }) => i.id)).toEqual([call.id]);
+  });
+
+  it('tell the web app which fields each kind has', async () => {
+    const meta = (await admin.get('/api/v1/meta/activity')).json();
+    const when = (name: string) => meta.fields.find((f: { name: string }) => f.name === name).when;
+    expect(meta.subsystem).toBe('activities');
+    expect(when('durationSeconds')).toEqual({ field: 'kind', values: ['call'] });
+    expect(when('remindAt')).toEqual({ field: 'kind', values: ['visit', 'task'] });
+    expect(when('subject')).toBeUndefined();
+    const kinds = (await admin.get('/api/v1/activities/kinds')).json().items;
+    expect(kinds.find((k: { kind: string }) => k.kind === 'task')).toEqual({
+      kind: 'task',
+      fields: expect.arrayContaining(['subject', 'customerId', 'assigneeId', 'dueAt', 'priority', 'status', 'remindAt']),
+      statuses: ['open', 'done', 'cancelled'],
+    });
   });
 
   it('refuse the fields of another kind, naming each', async () => {
@@ -219,5 +238,20 @@ describe('activities', () => {
     expect(activity).toMatchObject({ ownerId: owner.id, orgUnitId: branch.id });
     const task = await buildActivity(admin, theirs.id, { kind: 'task', subject: '回访' });
     expect(task.assigneeId).toBe(owner.id);
+  });
+
+  it('move to the surviving customer of a merge, each with an audit entry of the move', async () => {
+    const loser = await buildCustomer(admin, { name: '嘉兴市图书馆（旧）' });
+    const survivor = await buildCustomer(admin, { name: '嘉兴市图书馆' });
+    const call = await buildActivity(admin, loser.id, { subject: '合并前的电话' });
+    const actor = (await loadActor(t.db, adminId, { source: 'api', requestId: null, via: 'system' }))!;
+    expect(await t.db.transaction((tx) => moveCustomerActivities(tx, actor, loser.id, survivor.id))).toBe(1);
+    const moved = await admin.get(`/api/v1/activities/${call.id}`);
+    expect(moved.json()).toMatchObject({ customerId: survivor.id, version: 2 });
+    const history = await admin.get(`/api/v1/activities/${call.id}/history`);
+    expect(history.json().items[0]).toMatchObject({
+      action: 'merge',
+      changes: [{ field: 'customerId', old: loser.id, new: survivor.id }],
+    });
   });
 });
