@@ -12,7 +12,15 @@ import { resolveOwnerTarget } from '../access/recordAccess.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { FieldChange } from '../audit/audit.schema.ts';
 import { valueSchema, type ResolvedField } from './fields.ts';
-import { getRecord, isReadable, loadFields, recordPermissions, type ApiRecord, type KitContext } from './entity.read.ts';
+import {
+  getRecord,
+  isReadable,
+  loadFields,
+  recordPermissions,
+  toApiRecord,
+  type ApiRecord,
+  type KitContext,
+} from './entity.read.ts';
 import { indexRecord } from '../search/search.service.ts';
 import type { HookContext } from './descriptor.ts';
 
@@ -22,8 +30,13 @@ const isWritable = (f: ResolvedField) => !f.readOnly && !f.system;
 
 const hookContext = (ctx: KitContext): HookContext => ({ db: ctx.db, actor: ctx.actor, registry: ctx.registry });
 
-/** Validates a create or update body: known fields only, right types, required ones present (on create). */
-function validateBody(ctx: KitContext, fields: Map<string, ResolvedField>, body: unknown, mode: 'create' | 'update') {
+// Building the zod schema costs more than the parse itself; a caller that passes the same resolved fields for many
+// writes (an import) builds it once. A field map is never changed after loadFields, so it can key the cache.
+const bodySchemas = new WeakMap<Map<string, ResolvedField>, Partial<Record<'create' | 'update', z.ZodType>>>();
+
+function bodySchema(ctx: KitContext, fields: Map<string, ResolvedField>, mode: 'create' | 'update'): z.ZodType {
+  const cached = bodySchemas.get(fields)?.[mode];
+  if (cached) return cached;
   const shape: Record<string, z.ZodType> = {};
   const customShape: Record<string, z.ZodType> = {};
   for (const field of fields.values()) {
@@ -39,10 +52,14 @@ function validateBody(ctx: KitContext, fields: Map<string, ResolvedField>, body:
     const custom = z.object(customShape).strict();
     shape.custom = mode === 'create' ? custom.default({}) : custom.optional();
   }
-  const result = z
-    .object(shape)
-    .strict()
-    .safeParse(body ?? {});
+  const schema = z.object(shape).strict();
+  bodySchemas.set(fields, { ...bodySchemas.get(fields), [mode]: schema });
+  return schema;
+}
+
+/** Validates a create or update body: known fields only, right types, required ones present (on create). */
+function validateBody(ctx: KitContext, fields: Map<string, ResolvedField>, body: unknown, mode: 'create' | 'update') {
+  const result = bodySchema(ctx, fields, mode).safeParse(body ?? {});
   if (!result.success)
     throw new AppError('VALIDATION_FAILED', 400, issuesToDetails(result.error.issues, ctx.locale ?? ctx.actor.locale));
   return result.data as Row & { custom?: Row; ownerId?: string; orgUnitId?: string };
@@ -105,9 +122,16 @@ async function resolveCreateOwner(ctx: KitContext, values: Row, wanted: { ownerI
   return resolveOwnerTarget(db, actor, descriptor.name, 'create', wanted);
 }
 
-export async function createRecord(ctx: KitContext, body: unknown): Promise<ApiRecord> {
+/** For callers writing many records (imports): fields resolved once, and no re-read of the record with titles. */
+export interface WriteOptions {
+  fields?: Map<string, ResolvedField>;
+  /** false answers the written row as an API record without reading it back (no `titles`, no `access`). */
+  reread?: boolean;
+}
+
+export async function createRecord(ctx: KitContext, body: unknown, options: WriteOptions = {}): Promise<ApiRecord> {
   const { db, actor, descriptor } = ctx;
-  const fields = await loadFields(db, descriptor);
+  const fields = options.fields ?? (await loadFields(db, descriptor));
   const input = validateBody(ctx, fields, body, 'create');
   const { ownerId, orgUnitId, custom, ...values } = input;
   // References first: a default owner may be read from a referenced record, which must be one the caller can see.
@@ -128,6 +152,7 @@ export async function createRecord(ctx: KitContext, body: unknown): Promise<ApiR
   });
   await indexRecord(db, descriptor, inserted!);
   await descriptor.hooks?.afterWrite?.(hookContext(ctx), inserted!, 'create');
+  if (options.reread === false) return toApiRecord(descriptor, fields, inserted!);
   return getRecord(ctx, inserted!.id as string, { fields });
 }
 
@@ -157,11 +182,12 @@ export async function updateRecord(
   id: string,
   expectedVersion: number | null,
   body: unknown,
+  options: WriteOptions = {},
 ): Promise<ApiRecord> {
   const { db, actor, descriptor } = ctx;
   const before = await lockForWrite(ctx, id, 'update');
   if (expectedVersion !== null && before.version !== expectedVersion) throw await staleVersion(ctx, id);
-  const fields = await loadFields(db, descriptor);
+  const fields = options.fields ?? (await loadFields(db, descriptor));
   const input = validateBody(ctx, fields, body, 'update');
   const { ownerId, orgUnitId, custom, ...values } = input;
   const changes: Row = { ...values };
@@ -195,6 +221,7 @@ export async function updateRecord(
   });
   await indexRecord(db, descriptor, after!);
   await descriptor.hooks?.afterWrite?.(hookContext(ctx), after!, ownerChanged ? 'assign' : 'update');
+  if (options.reread === false) return toApiRecord(descriptor, fields, after!);
   return getRecord(ctx, id, { fields });
 }
 

@@ -152,6 +152,7 @@ async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Pro
       locale: state.locale,
     };
     const lookup = referenceLookup(tx, state.actor, deps.registry);
+    const write = { fields: state.fields, reread: false };
     const errors: RowError[] = [];
     const createdIds: string[] = [];
     let [created, updated, skipped, failed] = [0, 0, 0, 0];
@@ -228,10 +229,10 @@ async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Pro
         }
         // A savepoint per row: a row refused by the database leaves the rest of the batch intact.
         if (existing) {
-          await tx.transaction((sp) => updateRecord({ ...ctx, db: sp }, existing, null, body));
+          await tx.transaction((sp) => updateRecord({ ...ctx, db: sp }, existing, null, body, write));
           updated++;
         } else {
-          const record = await tx.transaction((sp) => createRecord({ ...ctx, db: sp }, body));
+          const record = await tx.transaction((sp) => createRecord({ ...ctx, db: sp }, body, write));
           createdIds.push(record.id);
           created++;
         }

@@ -1,0 +1,107 @@
+// `npx tsx bench/import.ts --rows N [--database-url URL]`: writes an N-row customer CSV (Chinese names, phones,
+// dates, GB-style headers), starts the real server on PostgreSQL (URL) or PGlite, uploads it through
+// POST /api/v1/imports, runs it and prints rows/s and the server's peak RSS (VmRSS sampled every 100 ms).
+import { createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { signIn } from './http.ts';
+import { startServer } from './server.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+// Municipalities, which are their own city in the bundled region list.
+const CITIES = ['北京市', '上海市', '天津市', '重庆市'];
+const TRADES = ['科技', '贸易', '物流', '建材', '医药', '食品', '机械', '文化', '传媒', '电子'];
+
+async function writeCsv(file: string, rows: number): Promise<void> {
+  const out = createWriteStream(file);
+  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write('\uFEFF公司名称,客户性质,客户等级,省份,城市,首次接触日期,网址,备注\r\n');
+  for (let i = 0; i < rows; i++) {
+    const city = CITIES[i % CITIES.length]!;
+    const name = `${city.slice(0, 2)}${SURNAMES[i % SURNAMES.length]}氏${TRADES[(i >> 3) % TRADES.length]}有限公司${i}`;
+    const day = String((i % 28) + 1).padStart(2, '0');
+    await write(`${name},单位客户,${'ABCD'[i % 4]},${city},${city},2024-03-${day},https://c${i}.example.cn,导入测试 ${i}\r\n`);
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: '10000' },
+      'max-seconds': { type: 'string', default: '3600' },
+      'database-url': { type: 'string' },
+      'batch-size': { type: 'string' },
+    },
+  });
+  const rows = Number(values.rows);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'guanxi-import-bench-'));
+  const csv = path.join(tmp, 'customers.csv');
+  let t0 = performance.now();
+  await writeCsv(csv, rows);
+  console.log(
+    `CSV: ${rows} rows, ${(statSync(csv).size / 1048576).toFixed(1)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  const password = 'bench-import-2026';
+  const databaseUrl = values['database-url'] ?? process.env.BENCH_DATABASE_URL;
+  const server = await startServer({
+    repoRoot: REPO_ROOT,
+    logFile: path.join(tmp, 'server.log'),
+    env: {
+      GUANXI_ADMIN_PASSWORD: password,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: path.join(tmp, 'data') }),
+      ...(values['batch-size'] ? { IMPORT_BATCH_SIZE: values['batch-size'] } : {}),
+      JOB_POLL_MS: '200',
+    },
+  });
+  try {
+    const session = await signIn(server.baseUrl, 'admin', password);
+    const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+    const form = new FormData();
+    form.append('recordType', 'customer');
+    form.append('file', await openAsBlob(csv), 'customers.csv');
+    t0 = performance.now();
+    const uploaded = await fetch(`${server.baseUrl}/api/v1/imports`, { method: 'POST', headers, body: form });
+    const created = (await uploaded.json()) as { id: string; mapping: unknown; missingRequired: string[] };
+    if (!uploaded.ok) throw new Error(`upload answered ${uploaded.status}: ${JSON.stringify(created)}`);
+    const uploadSeconds = (performance.now() - t0) / 1000;
+    console.log(`upload: ${uploadSeconds.toFixed(1)} s, peak RSS so far ${server.memory.overallPeakMb.toFixed(0)} MB`);
+    const start = await fetch(`${server.baseUrl}/api/v1/imports/${created.id}/start`, { method: 'POST', headers });
+    if (!start.ok) throw new Error(`start answered ${start.status}: ${await start.text()}`);
+    t0 = performance.now();
+    let last = '';
+    for (;;) {
+      await sleep(2000);
+      const state = (await (await fetch(`${server.baseUrl}/api/v1/imports/${created.id}`, { headers })).json()) as {
+        status: string;
+        progress: Record<string, number | null>;
+        lastError: string | null;
+      };
+      const line = `${((performance.now() - t0) / 1000).toFixed(0)} s ${state.status} ${JSON.stringify(state.progress)} RSS ${server.memory.takeWindowPeakMb().toFixed(0)} MB`;
+      if (line !== last) console.log(line);
+      last = line;
+      const stopping = (performance.now() - t0) / 1000 > Number(values['max-seconds']);
+      if (stopping || (state.status !== 'queued' && state.status !== 'running')) {
+        const seconds = (performance.now() - t0) / 1000;
+        console.log(
+          `\nimport of ${rows} rows: ${stopping ? `stopped after --max-seconds with ${state.progress.done} rows done, ${state.status}` : state.status} in ${seconds.toFixed(1)} s (${((state.progress.done ?? 0) / seconds).toFixed(0)} rows/s), ` +
+            `upload ${uploadSeconds.toFixed(1)} s, server peak RSS ${server.memory.overallPeakMb.toFixed(0)} MB, ` +
+            `engine ${databaseUrl ? 'PostgreSQL' : 'PGlite'}${state.lastError ? `, error: ${state.lastError}` : ''}`,
+        );
+        break;
+      }
+    }
+  } finally {
+    await server.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
