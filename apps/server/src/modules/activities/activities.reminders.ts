@@ -1,6 +1,9 @@
 // Reminders of tasks and planned visits: each write of an activity keeps one queued job at its `remindAt` (stored in
 // the jobs table, so it survives a restart); when it fires, the assignee (tasks) or owner (visits) gets a notification.
 import type { FastifyInstance } from 'fastify';
+// The app's decorations (config, events, jobs) are declared in app.ts; programs that reach this file without it
+// (the bench) need the declaration too.
+import type {} from '../../app.ts';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Locale } from '@guanxi/contracts';
