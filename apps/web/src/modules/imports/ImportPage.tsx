@@ -29,6 +29,7 @@ import { errorMessage } from '../../platform/formErrors.ts';
 import { useEntityMeta } from '../../platform/meta.ts';
 import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { recordKeys } from '../records/records.api.ts';
+import { usePageTitle } from '../../app/usePageTitle.ts';
 
 const RUNNING = new Set(['queued', 'running', 'rolling_back']);
 
@@ -84,6 +85,7 @@ function ImportWizard({ entity }: { entity: EntityMeta }) {
   const patch = (body: object) => act(() => api.patch<ImportView>(`/imports/${importId}`, body));
   const run = (action: 'start' | 'resume' | 'rollback') => act(() => api.post<ImportView>(`/imports/${importId}/${action}`));
 
+  usePageTitle(t('imports.title', { type: entity.label }));
   const step = !view ? 0 : view.status === 'uploaded' ? 1 : 2;
 
   return (

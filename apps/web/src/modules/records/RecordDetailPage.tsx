@@ -21,6 +21,7 @@ import { InlineField } from './InlineField.tsx';
 import { RelatedList } from './RelatedList.tsx';
 import { recordKeys, useRecord, type ApiRecord } from './records.api.ts';
 import { useRecordSave } from './useRecordSave.ts';
+import { usePageTitle } from '../../app/usePageTitle.ts';
 
 export function RecordDetailPage() {
   const { plural, id } = useParams();
@@ -35,6 +36,7 @@ function RecordDetail({ entity, id }: { entity: EntityMeta; id: string }) {
   const query = useRecord(entity.plural, id);
   const record = query.data;
   const title = record ? String(record[entity.titleField] ?? '') : '';
+  usePageTitle(title || entity.label);
 
   useEffect(() => {
     if (record) rememberRecent({ plural: entity.plural, id, title, typeLabel: entity.label });

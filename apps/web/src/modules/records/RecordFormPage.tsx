@@ -17,6 +17,7 @@ import { detailSections } from './detailSections.ts';
 import { FieldInput } from './FieldInput.tsx';
 import { applies, formPath, readValue, toApiBody, toFormValue, toFormValues } from './fieldValues.ts';
 import { recordKeys, useRecord, type ApiRecord } from './records.api.ts';
+import { usePageTitle } from '../../app/usePageTitle.ts';
 
 export function RecordFormPage() {
   const { plural, id } = useParams();
@@ -137,6 +138,7 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: ApiRecord
       : key === 'custom'
         ? t('records.detail.customSection')
         : t('records.detail.mainSection'));
+  usePageTitle(creating ? t('records.form.createTitle', { type: entity.label }) : String(record[entity.titleField] ?? ''));
   const title = creating
     ? t('records.form.createTitle', { type: entity.label })
     : t('records.form.editTitle', { title: String(record[entity.titleField] ?? '') });

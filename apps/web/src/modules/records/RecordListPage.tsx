@@ -18,6 +18,7 @@ import { RecordCards } from './RecordCards.tsx';
 import { listQuery, useRecordPages, useSavedViews, type ApiRecord, type ListState } from './records.api.ts';
 import { SavedViewsBar } from './SavedViewsBar.tsx';
 import { ExportMenu } from '../imports/ExportMenu.tsx';
+import { usePageTitle } from '../../app/usePageTitle.ts';
 
 export function RecordListPage() {
   const { plural } = useParams();
@@ -76,6 +77,7 @@ function ListView({
   const sortKeys = state.sort ? state.sort.split(',') : [];
   const can = (action: 'create' | 'update' | 'delete' | 'assign' | 'export') => (entity.permissions[action] ?? 'none') !== 'none';
   const selectLabel = (title: string) => t('records.list.select', { title });
+  usePageTitle(entity.label);
 
   const change = (next: Partial<ListState>) => {
     setState((prev) => ({ ...prev, ...next }));

@@ -10,6 +10,7 @@ import { errorMessage } from '../../platform/formErrors.ts';
 import { useMeta } from '../../platform/meta.ts';
 import { formatDateTime } from './fieldValues.ts';
 import { recordKeys, useRecordPages, type ApiRecord } from './records.api.ts';
+import { usePageTitle } from '../../app/usePageTitle.ts';
 
 export function RecycleBinPage() {
   const { t } = useTranslation();
@@ -17,6 +18,7 @@ export function RecycleBinPage() {
   const types = (meta.data ?? []).filter((e) => (e.permissions.delete ?? 'none') !== 'none');
   const [chosen, setChosen] = useState<string>();
   const entity = types.find((e) => e.name === chosen) ?? types[0];
+  usePageTitle(t('records.bin.title'));
 
   return (
     <>
