@@ -26,6 +26,8 @@ export const customers = pgTable(
     website: text('website'),
     tags: jsonb('tags').$type<string[]>(),
     notes: text('notes'),
+    /** The name compared for duplicates (customers.duplicates.ts): no legal suffix, brackets, punctuation or case. */
+    nameKey: text('name_key'),
   },
   (t) => [
     index('customers_org_unit_idx').on(t.orgUnitId),
@@ -34,6 +36,9 @@ export const customers = pgTable(
     index('customers_region_idx').on(t.province, t.city),
     index('customers_live_name_idx')
       .on(t.name)
+      .where(sql`${t.deletedAt} IS NULL`),
+    index('customers_live_name_key_idx')
+      .on(t.nameKey)
       .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
