@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../platform/api.ts';
 import { showFormError } from '../../platform/formErrors.ts';
 import { errorMessage } from '../../platform/formErrors.ts';
-import type { DetailProps } from '../records/detailExtensions.ts';
+import type { DetailProps } from '../records/pageExtensions.ts';
 import { recordKeys, useRelated } from '../records/records.api.ts';
 import { customerKeys, useIdentifiers, useIdentifierTypes, type Identifier } from './customers.api.ts';
 

@@ -4,7 +4,7 @@ import { Button, Flex } from 'antd';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMeta } from '../../platform/meta.ts';
-import type { DetailProps } from '../records/detailExtensions.ts';
+import type { DetailProps } from '../records/pageExtensions.ts';
 
 const ACTIONS = [
   { kind: 'call', label: 'customers.actions.logCall' },

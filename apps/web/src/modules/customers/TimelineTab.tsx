@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineResponse, TimelineTypesResponse } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 import { useMeta } from '../../platform/meta.ts';
-import type { DetailProps } from '../records/detailExtensions.ts';
+import type { DetailProps } from '../records/pageExtensions.ts';
 import { formatDateTime } from '../records/fieldValues.ts';
 
 export function TimelineTab({ record }: DetailProps) {

@@ -1,7 +1,7 @@
 // What the customers module adds to the generic record pages: the customer card's quick actions, identifiers
 // and timeline.
 // Imported once by the app; registering is all it does.
-import { registerDetailExtension } from '../records/detailExtensions.ts';
+import { registerDetailExtension } from '../records/pageExtensions.ts';
 import { IdentifiersPanel } from './IdentifiersPanel.tsx';
 import { QuickActions } from './QuickActions.tsx';
 import { TimelineTab } from './TimelineTab.tsx';

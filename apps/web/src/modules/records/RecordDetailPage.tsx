@@ -13,7 +13,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { rememberRecent } from '../../app/recent.ts';
 import { BulkActionDialog } from './BulkActionDialog.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
-import { detailExtensions, type DetailTab } from './detailExtensions.ts';
+import { detailExtensions, type DetailTab } from './pageExtensions.ts';
 import { detailSections, SYSTEM_FIELDS } from './detailSections.ts';
 import { applies, formatDateTime } from './fieldValues.ts';
 import { HistoryList } from './HistoryList.tsx';

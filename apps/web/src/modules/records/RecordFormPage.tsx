@@ -14,6 +14,7 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useSession } from '../../app/session.ts';
 import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
 import { detailSections } from './detailSections.ts';
+import { formNoticesOf } from './pageExtensions.ts';
 import { FieldInput } from './FieldInput.tsx';
 import { applies, formPath, readValue, toApiBody, toFormValue, toFormValues } from './fieldValues.ts';
 import { recordKeys, useRecord, type ApiRecord } from './records.api.ts';
@@ -146,6 +147,9 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: ApiRecord
   return (
     <>
       <Typography.Title level={2}>{title}</Typography.Title>
+      {formNoticesOf(entity.name).map((Notice, i) => (
+        <Notice key={i} entity={entity} values={watched} record={record} />
+      ))}
       <Form
         form={form}
         layout="vertical"
