@@ -1,7 +1,18 @@
-// HTTP of the customers module beyond the kit's record routes: the region list the web app's cascader offers.
+// HTTP of the customers module beyond the kit's record routes: the region list the web app's cascader offers, the
+// likely duplicates the create form warns of (and the import's duplicate hook).
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { requireActor } from '../../platform/http/context.ts';
+import { registerImportHooks } from '../../platform/imports/imports.registry.ts';
 import { REGIONS } from './customers.regions.data.ts';
+import { findCustomerDuplicates, findImportDuplicate } from './customers.duplicates.ts';
+
+const duplicatesQuery = z.object({
+  name: z.string().max(200).optional(),
+  phone: z.string().max(40).optional(),
+  email: z.string().max(200).optional(),
+  excludeId: z.uuid().optional(),
+});
 
 export function registerCustomerRoutes(app: FastifyInstance): void {
   app.get(
@@ -14,4 +25,32 @@ export function registerCustomerRoutes(app: FastifyInstance): void {
       return { items: REGIONS };
     },
   );
+
+  app.get(
+    '/v1/customers/duplicates',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Likely duplicates of a customer being entered: the same phone or e-mail exactly, or the same name',
+        querystring: duplicatesQuery,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { name, phone, email, excludeId } = request.query as z.infer<typeof duplicatesQuery>;
+      // A number typed into the form may be stored as a mobile or an office phone.
+      const identifiers = [
+        ...(phone
+          ? [
+              { type: 'mobile', value: phone },
+              { type: 'phone', value: phone },
+            ]
+          : []),
+        ...(email ? [{ type: 'email', value: email }] : []),
+      ];
+      return { items: await findCustomerDuplicates({ db: app.db, actor }, { name, identifiers, excludeId }) };
+    },
+  );
+
+  registerImportHooks('customer', { findDuplicate: findImportDuplicate });
 }

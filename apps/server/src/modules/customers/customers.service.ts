@@ -7,6 +7,7 @@ import type { EntityHooks } from '../../platform/entities/descriptor.ts';
 import { regionProblems } from './customers.regions.ts';
 import { contacts, customers } from './customers.schema.ts';
 import { identifierSearchTerms } from './customers.identifiers.service.ts';
+import { customerNameKey } from './customers.nameKey.ts';
 
 type Row = Record<string, unknown>;
 
@@ -30,9 +31,11 @@ export const customerHooks: EntityHooks = {
   searchTerms: (db, record) => identifierSearchTerms(db, 'customer', record.id as string),
   async beforeCreate(_ctx, values) {
     values.status ??= 'active';
+    if (typeof values.name === 'string') values.nameKey = customerNameKey(values.name);
     checkRegion(values);
   },
   async beforeUpdate({ db }, before, changes) {
+    if (typeof changes.name === 'string') changes.nameKey = customerNameKey(changes.name);
     // Region fields are checked together, so a new city is judged against the stored province and vice versa.
     if ('province' in changes || 'city' in changes || 'district' in changes) checkRegion({ ...before, ...changes });
     // An individual is their own contact; turning an organisation with contacts into one would orphan them.
