@@ -6,6 +6,7 @@ import { requireActor } from '../../platform/http/context.ts';
 import { registerImportHooks } from '../../platform/imports/imports.registry.ts';
 import { REGIONS } from './customers.regions.data.ts';
 import { findCustomerDuplicates, findImportDuplicate } from './customers.duplicates.ts';
+import { mergeCustomers } from './customers.merge.ts';
 
 const duplicatesQuery = z.object({
   name: z.string().max(200).optional(),
@@ -13,6 +14,16 @@ const duplicatesQuery = z.object({
   email: z.string().max(200).optional(),
   excludeId: z.uuid().optional(),
 });
+
+const mergeParams = z.object({ id: z.uuid() });
+const mergeBody = z
+  .object({
+    sourceId: z.uuid(),
+    version: z.number().int().positive(),
+    sourceVersion: z.number().int().positive(),
+    values: z.record(z.string().max(100), z.enum(['target', 'source'])).optional(),
+  })
+  .strict();
 
 export function registerCustomerRoutes(app: FastifyInstance): void {
   app.get(
@@ -49,6 +60,27 @@ export function registerCustomerRoutes(app: FastifyInstance): void {
         ...(email ? [{ type: 'email', value: email }] : []),
       ];
       return { items: await findCustomerDuplicates({ db: app.db, actor }, { name, identifiers, excludeId }) };
+    },
+  );
+
+  app.post(
+    '/v1/customers/:id/merge',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Merge another customer (sourceId) into this one: chosen values, contacts, identifiers, activities, references',
+        params: mergeParams,
+        body: mergeBody,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { id } = request.params as z.infer<typeof mergeParams>;
+      const body = request.body as z.infer<typeof mergeBody>;
+      const registry = app.entities;
+      return app.db.transaction((db) =>
+        mergeCustomers({ db, actor, registry, descriptor: registry.get('customer')!, locale: request.locale }, id, body),
+      );
     },
   );
 

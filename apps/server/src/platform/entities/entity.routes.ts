@@ -135,7 +135,10 @@ export function registerEntityRoutes(app: FastifyInstance, registry: EntityRegis
     { schema: doc('Audit history', { params: idParams, querystring: historyQuery }) },
     async (request) => {
       const { id } = request.params as z.infer<typeof idParams>;
-      await getRecord(ctxOf(request), id);
+      // A deleted record's history (e.g. one merged into another) stays readable to whoever sees it in the recycle bin.
+      await getRecord(ctxOf(request), id).catch((err: unknown) =>
+        err instanceof AppError && err.status === 404 ? getRecord(ctxOf(request), id, { inBin: true }) : Promise.reject(err),
+      );
       return { items: await listHistory(app.db, descriptor.name, id, request.query as z.infer<typeof historyQuery>) };
     },
   );

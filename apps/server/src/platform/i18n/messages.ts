@@ -86,6 +86,7 @@ const zhCN: Catalogue = {
   UNKNOWN_RECORD_TYPE: '没有这种记录类型。',
   NOT_A_VISIT: '只有拜访可以签到。',
   CUSTOMER_HAS_CONTACTS: '该客户还有联系人，不能改为个人客户。',
+  MERGE_INTO_ITSELF: '不能把客户合并到它自己。',
 };
 
 const zhTW: Catalogue = {
@@ -171,6 +172,7 @@ const zhTW: Catalogue = {
   UNKNOWN_RECORD_TYPE: '沒有這種記錄類型。',
   NOT_A_VISIT: '只有拜訪可以簽到。',
   CUSTOMER_HAS_CONTACTS: '此客戶還有聯絡人，不能改為個人客戶。',
+  MERGE_INTO_ITSELF: '不能把客戶合併到它自己。',
 };
 
 const en: Catalogue = {
@@ -256,6 +258,7 @@ const en: Catalogue = {
   UNKNOWN_RECORD_TYPE: 'There is no such record type.',
   NOT_A_VISIT: 'Only a visit can be checked in.',
   CUSTOMER_HAS_CONTACTS: 'This customer still has contacts, so it cannot become an individual.',
+  MERGE_INTO_ITSELF: 'A customer cannot be merged into itself.',
 };
 
 export const catalogues: Record<Locale, Catalogue> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
