@@ -1,5 +1,5 @@
-// Customer 360 in the browser: a customer created in Chinese gets a phone number on its card and is then found
-// from the command palette by its pinyin initials and by the last digits of that phone.
+// Customer 360 in the browser: the create form warns of a likely duplicate; a customer created in Chinese gets a
+// phone number on its card and is then found from the command palette by its initials and by that phone's last digits.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { test } from '../harness/runner.ts';
@@ -17,7 +17,13 @@ test('a customer created in Chinese is found by its initials and by a phone’s 
   const page = await newPage();
   await signIn(page, 'wangfang', DEMO_PASSWORD);
   await page.goto('/customers/new');
+  // A name that differs only by a bracketed place and the legal form warns of the existing customer.
+  await page.getByLabel('客户名称').fill('北京东区邮政服务（北京）有限公司');
+  const warning = page.getByRole('status').filter({ hasText: '可能已有这个客户' });
+  await visible(warning.getByRole('link', { name: '北京东区邮政服务有限公司' }));
+  await visible(warning.getByText(/名称相同/));
   await page.getByLabel('客户名称').fill('苏州博雅书苑有限公司');
+  await warning.waitFor({ state: 'detached' });
   await page.getByLabel('客户性质').click();
   await page.locator('.ant-select-dropdown:visible').getByText('单位客户', { exact: true }).click();
   await page.getByRole('button', { name: /创\s*建/ }).click();

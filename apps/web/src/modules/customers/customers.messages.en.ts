@@ -20,6 +20,12 @@ export const customersEn: Messages['customers'] = {
     filter: 'Show only',
     empty: 'Nothing has happened with this customer yet.',
   },
+  duplicates: {
+    title: 'This customer may already exist ({{count}} similar)',
+    identifier: 'same number',
+    name: 'same name',
+    owner: 'owner: {{owner}}',
+  },
   actions: {
     title: 'Quick actions',
     logCall: 'Log a call',

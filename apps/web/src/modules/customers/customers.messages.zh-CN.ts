@@ -18,6 +18,12 @@ export const customersZhCN = {
     filter: '只看',
     empty: '还没有任何往来记录。',
   },
+  duplicates: {
+    title: '可能已有这个客户（{{count}} 个相似）',
+    identifier: '号码相同',
+    name: '名称相同',
+    owner: '负责人：{{owner}}',
+  },
   actions: {
     title: '快捷操作',
     logCall: '记录电话',

@@ -20,6 +20,12 @@ export const customersZhTW: Messages['customers'] = {
     filter: '只看',
     empty: '尚無任何往來記錄。',
   },
+  duplicates: {
+    title: '可能已有這個客戶（{{count}} 個相似）',
+    identifier: '號碼相同',
+    name: '名稱相同',
+    owner: '負責人：{{owner}}',
+  },
   actions: {
     title: '快速操作',
     logCall: '記錄電話',

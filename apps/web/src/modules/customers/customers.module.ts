@@ -1,7 +1,8 @@
 // What the customers module adds to the generic record pages: the customer card's quick actions, identifiers
 // and timeline.
 // Imported once by the app; registering is all it does.
-import { registerDetailExtension } from '../records/pageExtensions.ts';
+import { registerDetailExtension, registerFormNotice } from '../records/pageExtensions.ts';
+import { DuplicateNotice } from './DuplicateNotice.tsx';
 import { IdentifiersPanel } from './IdentifiersPanel.tsx';
 import { QuickActions } from './QuickActions.tsx';
 import { TimelineTab } from './TimelineTab.tsx';
@@ -11,3 +12,5 @@ registerDetailExtension('customer', {
   Panel: IdentifiersPanel,
   tabs: [{ key: 'timeline', label: (t) => t('customers.timeline.title'), first: true, Component: TimelineTab }],
 });
+
+registerFormNotice('customer', DuplicateNotice);
