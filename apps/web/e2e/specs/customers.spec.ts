@@ -47,3 +47,36 @@ test('a customer created in Chinese is found by its initials and by a phone’s 
   await page.waitForURL((url) => url.pathname === customerPath);
   assert.equal(new URL(page.url()).pathname, customerPath);
 });
+
+test('a duplicate is merged into a customer: chosen values survive, its contacts move, it goes to the bin', async ({
+  newPage,
+  screenshot,
+}) => {
+  const page = await newPage();
+  await signIn(page, 'lina', DEMO_PASSWORD);
+  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+  const post = async (path: string, data: unknown) => {
+    const res = await page.request.post(`/api/v1${path}`, { data, headers: { 'x-csrf-token': me.csrfToken } });
+    assert.ok(res.ok(), `${path}: ${res.status()} ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+  const target = await post('/customers', { name: '嘉兴南湖书城有限公司', kind: 'organisation', grade: 'C' });
+  const source = await post('/customers', { name: '嘉兴南湖书城（嘉兴）有限公司', kind: 'organisation', grade: 'A' });
+  await post('/contacts', { customerId: source.id, name: '沈佳' });
+
+  await page.goto(`/customers/${target.id}`);
+  await page.getByRole('button', { name: '合并重复客户' }).click();
+  const dialog = page.getByRole('dialog', { name: '把重复客户合并到“嘉兴南湖书城有限公司”' });
+  await dialog.getByRole('combobox', { name: '选择要合并进来的重复客户' }).fill('嘉兴南湖书城（');
+  await page.locator('.ant-select-dropdown:visible').getByText('嘉兴南湖书城（嘉兴）有限公司').click();
+  await dialog.getByRole('radiogroup', { name: '客户等级' }).getByText('A 级').click();
+  await screenshot(page, 'customers-merge-1280');
+  await dialog.getByRole('button', { name: /^合\s*并$/ }).click();
+  await visible(page.getByText('“嘉兴南湖书城（嘉兴）有限公司”已合并到本客户'));
+
+  const merged = (await (await page.request.get(`/api/v1/customers/${target.id}`)).json()) as { grade: string };
+  assert.equal(merged.grade, 'A');
+  assert.equal((await page.request.get(`/api/v1/customers/${source.id}`)).status(), 404);
+  await page.getByRole('tab', { name: '联系人' }).click();
+  await visible(page.getByRole('link', { name: '沈佳' }));
+});

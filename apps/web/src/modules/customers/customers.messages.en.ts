@@ -26,6 +26,18 @@ export const customersEn: Messages['customers'] = {
     name: 'same name',
     owner: 'owner: {{owner}}',
   },
+  merge: {
+    button: 'Merge a duplicate',
+    title: 'Merge a duplicate into “{{name}}”',
+    intro:
+      'Pick the duplicate: its contacts, numbers, activities and other linked records move to this customer, it goes to the recycle bin, and both histories are kept. Where the two differ, choose the value to keep.',
+    pick: 'Choose the duplicate to merge in',
+    self: 'A customer cannot be merged into itself.',
+    same: 'The two customers hold the same values.',
+    keep: 'Value to keep',
+    run: 'Merge',
+    done: '“{{name}}” was merged into this customer',
+  },
   actions: {
     title: 'Quick actions',
     logCall: 'Log a call',

@@ -26,6 +26,18 @@ export const customersZhTW: Messages['customers'] = {
     name: '名稱相同',
     owner: '負責人：{{owner}}',
   },
+  merge: {
+    button: '合併重複客戶',
+    title: '將重複客戶合併到「{{name}}」',
+    intro:
+      '選擇重複的客戶後，它的聯絡人、號碼、活動和其他關聯記錄都會移到本客戶，它本身移入資源回收筒，雙方的修改記錄都會保留。兩邊不同的欄位，請選擇要保留的值。',
+    pick: '選擇要合併進來的重複客戶',
+    self: '不能將客戶合併到它自己。',
+    same: '兩個客戶的欄位值相同。',
+    keep: '保留的值',
+    run: '合併',
+    done: '「{{name}}」已合併到本客戶',
+  },
   actions: {
     title: '快速操作',
     logCall: '記錄電話',
