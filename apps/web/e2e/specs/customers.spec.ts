@@ -2,6 +2,7 @@
 // phone number on its card and is then found from the command palette by its initials and by that phone's last digits.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { apiOf } from '../harness/api.ts';
 import { test } from '../harness/runner.ts';
 import { DEMO_PASSWORD, signIn, visible } from '../harness/flows.ts';
 
@@ -54,12 +55,8 @@ test('a duplicate is merged into a customer: chosen values survive, its contacts
 }) => {
   const page = await newPage();
   await signIn(page, 'lina', DEMO_PASSWORD);
-  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
-  const post = async (path: string, data: unknown) => {
-    const res = await page.request.post(`/api/v1${path}`, { data, headers: { 'x-csrf-token': me.csrfToken } });
-    assert.ok(res.ok(), `${path}: ${res.status()} ${await res.text()}`);
-    return (await res.json()) as { id: string };
-  };
+  const api = await apiOf(page);
+  const post = (path: string, data: unknown) => api.post<{ id: string }>(path, data);
   const target = await post('/customers', { name: '嘉兴南湖书城有限公司', kind: 'organisation', grade: 'C' });
   const source = await post('/customers', { name: '嘉兴南湖书城（嘉兴）有限公司', kind: 'organisation', grade: 'A' });
   await post('/contacts', { customerId: source.id, name: '沈佳' });
@@ -74,7 +71,7 @@ test('a duplicate is merged into a customer: chosen values survive, its contacts
   await dialog.getByRole('button', { name: /^合\s*并$/ }).click();
   await visible(page.getByText('“嘉兴南湖书城（嘉兴）有限公司”已合并到本客户'));
 
-  const merged = (await (await page.request.get(`/api/v1/customers/${target.id}`)).json()) as { grade: string };
+  const merged = await api.get<{ grade: string }>(`/customers/${target.id}`);
   assert.equal(merged.grade, 'A');
   assert.equal((await page.request.get(`/api/v1/customers/${source.id}`)).status(), 404);
   await page.getByRole('tab', { name: '联系人' }).click();

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { test } from '../harness/runner.ts';
+import { apiOf } from '../harness/api.ts';
 import { assertAccessible } from '../harness/axe.ts';
 import { assertNoHorizontalOverflow, DEMO_PASSWORD, signIn, visible } from '../harness/flows.ts';
 
@@ -13,24 +14,6 @@ interface Customer {
   orgUnitName: string;
   grade: string | null;
   shortName: string | null;
-}
-
-/** The API as the signed-in user of `page` (same cookies), for setting up and checking what the UI did. */
-async function apiOf(page: Page) {
-  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
-  const headers = { 'x-csrf-token': me.csrfToken };
-  return {
-    async get<T>(path: string): Promise<T> {
-      const res = await page.request.get(`/api/v1${path}`);
-      assert.equal(res.status(), 200, `GET ${path}: ${await res.text()}`);
-      return (await res.json()) as T;
-    },
-    async post<T>(path: string, data: unknown): Promise<T> {
-      const res = await page.request.post(`/api/v1${path}`, { data, headers });
-      assert.ok(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`);
-      return (await res.json()) as T;
-    },
-  };
 }
 
 async function chooseOption(page: Page, text: string): Promise<void> {
