@@ -77,3 +77,21 @@ test('a duplicate is merged into a customer: chosen values survive, its contacts
   await page.getByRole('tab', { name: '联系人' }).click();
   await visible(page.getByRole('link', { name: '沈佳' }));
 });
+
+test('a visit logged from the customer card shows on its timeline', async ({ newPage, screenshot }) => {
+  const page = await newPage();
+  await signIn(page, 'lina', DEMO_PASSWORD);
+  const api = await apiOf(page);
+  const customer = await api.post<{ id: string }>('/customers', { name: '湖州南浔古镇文化旅游有限公司', kind: 'organisation' });
+  await page.goto(`/customers/${customer.id}`);
+  await page.getByRole('button', { name: '记录拜访' }).click();
+  await visible(page.getByRole('heading', { name: '新建活动' }));
+  await page.getByLabel('主题').fill('拜访沈总，谈明年的研学合作');
+  await page.getByRole('button', { name: /创\s*建/ }).click();
+  await visible(page.getByRole('heading', { name: '拜访沈总，谈明年的研学合作' }));
+
+  await page.goto(`/customers/${customer.id}`);
+  await page.getByRole('tab', { name: '时间线' }).click();
+  await visible(page.getByRole('link', { name: '拜访沈总，谈明年的研学合作' }));
+  await screenshot(page, 'customers-timeline-1280');
+});

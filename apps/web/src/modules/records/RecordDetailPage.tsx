@@ -179,6 +179,8 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
       </Flex>
       {extensions.map(({ Panel }, i) => Panel && <Panel key={i} entity={entity} record={record} />)}
       <Tabs
+        // The record's own fields open first; a module's leading tabs (a customer's timeline) sit before them.
+        defaultActiveKey="details"
         items={[
           ...extraTabs.filter((tab) => tab.first).map(tabItem),
           { key: 'details', label: t('records.detail.detailsTab'), children: details },

@@ -14,7 +14,7 @@ export interface DetailProps {
 export interface DetailTab {
   key: string;
   label: (t: TFunction) => string;
-  /** Before the details tab (and opened first) instead of after the related lists. */
+  /** Before the details tab instead of after the related lists (the details tab still opens first). */
   first?: boolean;
   Component: ComponentType<DetailProps>;
 }
