@@ -28,6 +28,11 @@ export async function assertAccessible(page: Page, name: string): Promise<void> 
     await cdp.send('Runtime.evaluate', { expression: loadAxe() });
     await cdp.detach();
   }
+  // Colours measured halfway through a fade (a popover opening, a button's hover transition) fail contrast
+  // checks the settled screen passes: wait until no animation or transition is running.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } })
       .axe;
