@@ -108,6 +108,21 @@ describe('activity reminders', () => {
     expect(await queued(visit.id)).toHaveLength(1);
   });
 
+  it('fire at once for a time just past (picked as “now”), and not for one days ago', async () => {
+    const justPast = new Date(Date.now() - 60_000).toISOString();
+    const now = await buildActivity(admin, customerId, { kind: 'task', subject: '马上回电', remindAt: justPast });
+    const [job] = await queued(now.id);
+    expect(job!.runAt.getTime()).toBeGreaterThan(new Date(justPast).getTime());
+    expect(job!.runAt.getTime()).toBeLessThanOrEqual(Date.now());
+    await t.app.jobs.tick();
+    const sent = (await notificationsOf(now.ownerId as string)).filter((n) => n.link?.endsWith(now.id));
+    expect(sent.map((n) => n.title)).toEqual(['任务提醒：马上回电']);
+
+    const lastWeek = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
+    const old = await buildActivity(admin, customerId, { kind: 'task', subject: '上周的提醒', remindAt: lastWeek });
+    expect(await queued(old.id)).toEqual([]);
+  });
+
   it('do not fire for a task completed after its reminder was queued', async () => {
     const task = await buildActivity(admin, customerId, { kind: 'task', subject: '已完成的任务', remindAt: inAnHour() });
     const [job] = await queued(task.id);

@@ -27,19 +27,27 @@ const wantsReminder = (activity: Row): boolean =>
   activity.deletedAt == null && REMINDED_STATUS[activity.kind as ActivityKind] === activity.status;
 
 /**
- * Makes the queued reminder match the activity as just written: cancels the old one, and queues a new one when a
- * future `remindAt` is set and the activity is still open. Runs inside the write's transaction.
+ * How late a reminder may still be sent. A time picked as "now" is already past when the form is saved, and a
+ * reminder set for this morning is still worth a notification in the afternoon; one from last week is not (the task
+ * shows as overdue instead).
+ */
+export const REMINDER_GRACE_MS = 12 * 3600_000;
+
+/**
+ * Makes the queued reminder match the activity as just written: cancels the old one, and queues a new one when
+ * `remindAt` is set (in the future, or within the grace period: then it fires at once) and the activity is still
+ * open. Runs inside the write's transaction.
  */
 export async function syncReminder(db: DbOrTx, activity: Row): Promise<void> {
   const id = activity.id as string;
   await cancelQueuedJob(db, reminderKey(id));
   const remindAt = activity.remindAt;
-  if (!(remindAt instanceof Date) || remindAt.getTime() <= Date.now() || !wantsReminder(activity)) return;
+  if (!(remindAt instanceof Date) || remindAt.getTime() < Date.now() - REMINDER_GRACE_MS || !wantsReminder(activity)) return;
   await enqueueJob(
     db,
     REMINDER_JOB,
     { activityId: id, remindAt: remindAt.toISOString() },
-    { runAt: remindAt, dedupeKey: reminderKey(id) },
+    { runAt: new Date(Math.max(remindAt.getTime(), Date.now())), dedupeKey: reminderKey(id) },
   );
 }
 
