@@ -120,7 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const registry = entityRegistry([...customerEntities, ...activityEntities, ...(options.extraEntities ?? [])]);
   app.decorate('entities', registry);
   // Sources of a customer's timeline; later modules (orders, quotes, cases) add theirs here.
-  const timeline = timelineRegistry([fieldChangeSource(['customer', 'contact']), activityTimelineSource]);
+  const timeline = timelineRegistry([fieldChangeSource(['customer', 'contact', 'activity']), activityTimelineSource]);
   registerActivityJobs(app);
   await app.register(
     async (api) => {

@@ -1,7 +1,7 @@
 // Rules of activities that the entity kit calls as hooks: only the fields of the activity's kind, defaults per kind,
 // a contact of the activity's own customer, a related record that exists and is readable, the owner of the customer
 // by default, and the reminder kept in step with every write; and the move of a customer's activities in a merge.
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ErrorDetail } from '@guanxi/contracts';
 import type { DbOrTx } from '../../platform/db/db.ts';
@@ -137,8 +137,9 @@ export const activityHooks: EntityHooks = {
 };
 
 /**
- * Moves every activity of one customer to another, for a merge of the two: each moved activity keeps its history and
- * gets an audit entry of the move. The caller has checked access to both customers and moves their contacts too.
+ * Moves every activity of one customer to another, for a merge of the two: those held by the customer, and those
+ * linking it as their related record. Each moved activity keeps its history and gets an audit entry of the move. The
+ * caller has checked access to both customers and moves their contacts too. Answers how many activities moved.
  */
 export async function moveCustomerActivities(
   db: DbOrTx,
@@ -146,17 +147,22 @@ export async function moveCustomerActivities(
   fromCustomerId: string,
   toCustomerId: string,
 ): Promise<number> {
-  const moved = await db
+  const moved = new Map<string, { field: string; old: string; new: string }[]>();
+  const bump = { version: sql`${activities.version} + 1`, updatedAt: new Date(), updatedBy: actor.userId };
+  const held = await db
     .update(activities)
-    .set({ customerId: toCustomerId, version: sql`${activities.version} + 1`, updatedAt: new Date(), updatedBy: actor.userId })
+    .set({ customerId: toCustomerId, ...bump })
     .where(eq(activities.customerId, fromCustomerId))
     .returning({ id: activities.id });
-  for (const { id } of moved)
-    await recordAudit(db, actor, {
-      recordType: 'activity',
-      recordId: id,
-      action: 'merge',
-      changes: [{ field: 'customerId', old: fromCustomerId, new: toCustomerId }],
-    });
-  return moved.length;
+  for (const { id } of held) moved.set(id, [{ field: 'customerId', old: fromCustomerId, new: toCustomerId }]);
+  const linked = await db
+    .update(activities)
+    .set({ relatedId: toCustomerId, ...bump })
+    .where(and(eq(activities.relatedType, 'customer'), eq(activities.relatedId, fromCustomerId)))
+    .returning({ id: activities.id });
+  for (const { id } of linked)
+    moved.set(id, [...(moved.get(id) ?? []), { field: 'relatedId', old: fromCustomerId, new: toCustomerId }]);
+  for (const [id, changes] of moved)
+    await recordAudit(db, actor, { recordType: 'activity', recordId: id, action: 'merge', changes });
+  return moved.size;
 }

@@ -244,8 +244,21 @@ describe('activities', () => {
     const loser = await buildCustomer(admin, { name: '嘉兴市图书馆（旧）' });
     const survivor = await buildCustomer(admin, { name: '嘉兴市图书馆' });
     const call = await buildActivity(admin, loser.id, { subject: '合并前的电话' });
+    // Held by another customer, but about the one merged away: its link follows the merge too.
+    const elsewhere = await buildCustomer(admin, { name: '嘉兴市少儿图书馆' });
+    const about = await buildActivity(admin, elsewhere.id, {
+      kind: 'note',
+      subject: '与旧馆的合作',
+      relatedType: 'customer',
+      relatedId: loser.id,
+    });
     const actor = (await loadActor(t.db, adminId, { source: 'api', requestId: null, via: 'system' }))!;
-    expect(await t.db.transaction((tx) => moveCustomerActivities(tx, actor, loser.id, survivor.id))).toBe(1);
+    expect(await t.db.transaction((tx) => moveCustomerActivities(tx, actor, loser.id, survivor.id))).toBe(2);
+    expect((await admin.get(`/api/v1/activities/${about.id}`)).json()).toMatchObject({
+      customerId: elsewhere.id,
+      relatedType: 'customer',
+      relatedId: survivor.id,
+    });
     const moved = await admin.get(`/api/v1/activities/${call.id}`);
     expect(moved.json()).toMatchObject({ customerId: survivor.id, version: 2 });
     const history = await admin.get(`/api/v1/activities/${call.id}/history`);

@@ -1,5 +1,5 @@
 // The built-in timeline source of field changes: who changed which fields of the customer, and of the records of
-// other types that point at the customer (its contacts), read from the audit log.
+// other types that point at the customer (its contacts, its activities), read from the audit log.
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Locale, LocalizedText, TimelineEntry } from '@guanxi/contracts';
@@ -11,6 +11,8 @@ import { L, localized } from '../entities/fields.ts';
 import { beforePosition, timelineAt, timelineOrder, type TimelineQuery, type TimelineSource } from './timeline.ts';
 
 const ACTIONS = ['update', 'assign', 'merge'];
+/** A merge moves every record of the source: the customer's own merge entry counts them, one line each would bury the feed. */
+const RELATED_ACTIONS = ['update', 'assign'];
 const VERB: Record<string, LocalizedText> = {
   update: L('修改了', '修改了', 'Changed '),
   assign: L('分配了', '分配了', 'Reassigned '),
@@ -25,8 +27,13 @@ const CHANGED = L('已变更', '已變更', 'changed');
 
 /** The audit rows of one record type that belong on the customer's timeline. */
 function recordsOfCustomer(query: TimelineQuery, descriptor: EntityDescriptor): SQL | undefined {
-  const isType = eq(auditLog.recordType, descriptor.name);
-  if (descriptor.name === 'customer') return and(isType, eq(auditLog.recordId, query.customerId));
+  if (descriptor.name === 'customer')
+    return and(
+      eq(auditLog.recordType, descriptor.name),
+      eq(auditLog.recordId, query.customerId),
+      inArray(auditLog.action, ACTIONS),
+    );
+  const isType = and(eq(auditLog.recordType, descriptor.name), inArray(auditLog.action, RELATED_ACTIONS));
   const link = Object.values(descriptor.fields).find((f) => f.type === 'reference' && f.reference === 'customer' && f.required);
   if (!link) return undefined;
   const t = descriptor.table;
@@ -99,7 +106,6 @@ export function fieldChangeSource(recordTypes: string[]): TimelineSource {
         .leftJoin(users, eq(users.id, auditLog.userId))
         .where(
           and(
-            inArray(auditLog.action, ACTIONS),
             sql`jsonb_array_length(${auditLog.changes}) > 0`,
             or(...scopes),
             beforePosition(auditLog.at, auditLog.id, query.before),

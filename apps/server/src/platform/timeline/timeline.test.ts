@@ -142,6 +142,24 @@ describe('customer timeline', () => {
     expect(ids).not.toContain(hiddenContact.id);
   });
 
+  it('shows what changed in an activity, e.g. a visit marked done', async () => {
+    const done = await admin.patch(
+      `/api/v1/activities/${made.visit}`,
+      { status: 'done', result: '确认续订' },
+      { 'if-match': '1' },
+    );
+    expect(done.statusCode, done.body).toBe(200);
+    const [latest] = (await timeline(admin, '?types=fieldChange')).items;
+    expect(latest).toMatchObject({
+      recordType: 'activity',
+      recordId: made.visit,
+      title: '修改了活动「上门拜访」',
+      summary: expect.stringContaining('状态：计划中 → 已完成'),
+    });
+    // The rep may read the visit (their own), so they see the change too; the colleague's call stays hidden.
+    expect((await timeline(rep, '?types=fieldChange')).items[0]!.recordId).toBe(made.visit);
+  });
+
   it('answers 404 for a customer the caller may not see', async () => {
     const elsewhere = await buildCustomer(admin, { name: '看不见的客户' });
     const res = await rep.get(`/api/v1/customers/${elsewhere.id}/timeline`);
