@@ -12,6 +12,8 @@ export const FIELD_TYPES = [
   'boolean',
   'select',
   'multiSelect',
+  /** Free tags: any short texts the users type, suggested from the ones already used. */
+  'tags',
   'reference',
   'email',
   'phone',

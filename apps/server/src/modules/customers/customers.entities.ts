@@ -63,7 +63,7 @@ export const customerEntity = defineEntity({
       'classification',
     ),
     source: select(c.source, L('客户来源', '客戶來源', 'Source'), SOURCES, 'classification'),
-    tags: { type: 'multiSelect', section: 'classification', column: c.tags, label: L('标签', '標籤', 'Tags'), options: TAGS },
+    tags: { type: 'tags', section: 'classification', column: c.tags, label: L('标签', '標籤', 'Tags'), options: TAGS },
     province: text(c.province, L('省份', '省份', 'Province'), { section: 'region', maxLength: 20 }),
     city: text(c.city, L('城市', '城市', 'City'), { section: 'region', maxLength: 30 }),
     district: text(c.district, L('区县', '區縣', 'District'), { section: 'region', maxLength: 30 }),

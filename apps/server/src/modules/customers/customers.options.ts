@@ -76,7 +76,7 @@ export const SOURCES = [
   o('other', '其他', '其他', 'Other'),
 ] as const;
 
-/** The kit has no free-text tag type yet, so tags are a fixed list administrators extend in code. */
+/** Tags offered first on a customer; users add free ones too (a tag typed as a label here is stored as its value). */
 export const TAGS = [
   o('vip', '贵宾', '貴賓', 'VIP'),
   o('annualContract', '年度合同', '年度合約', 'Annual contract'),

@@ -20,11 +20,12 @@ function formatter(timeZone: string) {
     if (value === null || value === undefined) return null;
     if (field.type === 'datetime') return dateTime.format(new Date(String(value)));
     if (field.type === 'boolean') return value ? (locale === 'en' ? 'Yes' : '是') : locale === 'en' ? 'No' : '否';
-    if (field.type === 'select' || field.type === 'multiSelect') {
+    if (field.type === 'select' || field.type === 'multiSelect' || field.type === 'tags') {
       const label = (v: unknown) => {
         const option = field.options?.find((o) => o.value === v);
         return option ? localized(option.label, locale) : v;
       };
+      if (field.type === 'tags' && Array.isArray(value)) return value.map(label).join('、');
       return Array.isArray(value) ? value.map(label) : label(value);
     }
     return value;

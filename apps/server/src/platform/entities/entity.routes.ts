@@ -16,6 +16,7 @@ import { assignRecord, createRecord, deleteRecord, restoreRecord, updateRecord }
 import { bulkAssign, bulkDelete, bulkUpdate } from './entity.bulk.ts';
 import { exportCsv } from './entity.export.ts';
 import { listShares, shareRecord, unshareRecord } from './entity.shares.ts';
+import { registerFieldValueRoutes } from './entity.fieldValues.ts';
 import { allEntityMeta, entityMeta } from './entity.meta.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -56,6 +57,8 @@ export function registerEntityRoutes(app: FastifyInstance, registry: EntityRegis
   app.get(base, { schema: doc('List with filters, sort and keyset paging') }, async (request) =>
     listRecords(ctxOf(request), request.query as Record<string, unknown>),
   );
+
+  registerFieldValueRoutes(app, base, ctxOf, doc);
 
   app.get(`${base}/export`, { schema: doc('Export the filtered list as CSV') }, async (request, reply) => {
     const ctx = ctxOf(request);

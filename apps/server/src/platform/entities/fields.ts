@@ -40,6 +40,7 @@ const CAST_OF: Record<FieldType, PgCast> = {
   multiSelect: 'jsonb',
   integer: 'numeric',
   decimal: 'numeric',
+  tags: 'jsonb',
   date: 'date',
   datetime: 'timestamptz',
   boolean: 'boolean',
@@ -94,7 +95,7 @@ export function resolveFields(descriptor: EntityDescriptor, customDefs: CustomFi
       options: spec.options,
       reference: spec.reference,
       filterable: spec.filterable ?? true,
-      sortable: spec.sortable ?? spec.type !== 'longText',
+      sortable: spec.sortable ?? (spec.type !== 'longText' && spec.type !== 'tags'),
       searchable: spec.searchable ?? false,
       section: spec.section,
       when: spec.when,
@@ -127,7 +128,7 @@ export function resolveFields(descriptor: EntityDescriptor, customDefs: CustomFi
         options: def.options,
         reference: def.reference ?? undefined,
         filterable: true,
-        sortable: def.type !== 'multiSelect' && def.type !== 'longText',
+        sortable: def.type !== 'multiSelect' && def.type !== 'tags' && def.type !== 'longText',
         searchable: false,
         expr: cast === 'jsonb' ? sql`(${t.custom} -> ${def.key})` : cast === 'text' ? raw : sql`${raw}::${sql.raw(cast)}`,
         cast,
@@ -177,6 +178,25 @@ function decimalSchema(field: ResolvedField) {
 /** The zod schema of one field's value in a request body (without optional/nullable, added by the caller). */
 export function valueSchema(field: ResolvedField): z.ZodType {
   const options = (field.options ?? []).map((o) => o.value);
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 30;
+const NO_COMMA = /^[^,]*$/;
+
+/**
+ * Free tags: trimmed, non-empty, at most 30 characters, at most 20 per record, each once. A tag typed as the label
+ * of one of the field's suggested options (「贵宾」) is stored as that option's value, so both spellings filter alike.
+ */
+function tagsSchema(field: ResolvedField) {
+  const byLabel = new Map<string, string>();
+  for (const o of field.options ?? []) for (const label of Object.values(o.label)) if (label) byLabel.set(label, o.value);
+  // No ASCII comma: list filters and imports separate tags by it.
+  const tag = z.string().trim().min(1).max(MAX_TAG_LENGTH).regex(NO_COMMA);
+  return z
+    .array(tag)
+    .transform((values) => [...new Set(values.map((v) => byLabel.get(v) ?? v))])
+    .pipe(z.array(z.string()).max(MAX_TAGS));
+}
+
   switch (field.type) {
     case 'text':
     case 'phone': {
@@ -216,6 +236,8 @@ export function valueSchema(field: ResolvedField): z.ZodType {
     case 'reference':
       return z.uuid();
   }
+    case 'tags':
+      return tagsSchema(field);
 }
 
 /** Parses a filter value given as a query-string text into the field's type; throws on a bad value. */

@@ -97,7 +97,7 @@ export function parseListQuery(
 
 function opAllowed(field: ResolvedField, op: FilterOp): boolean {
   if (op === 'contains' || op === 'startsWith') return TEXT_TYPES.has(field.type);
-  if (field.type === 'multiSelect') return op === 'eq' || op === 'in' || op === 'isNull';
+  if (field.type === 'multiSelect' || field.type === 'tags') return op === 'eq' || op === 'in' || op === 'isNull';
   if (field.type === 'boolean') return op === 'eq' || op === 'ne' || op === 'isNull';
   return true;
 }
@@ -130,7 +130,8 @@ const typed = (value: unknown, field: ResolvedField): SQL => sql`${value}::${sql
 
 export function filterCondition({ field, op, value }: Filter): SQL {
   const e = field.expr;
-  if (field.type === 'multiSelect') {
+  // A list of values matches when it holds any of the wanted ones (a tag filter is "has any of").
+  if (field.type === 'multiSelect' || field.type === 'tags') {
     if (op === 'isNull')
       return value ? sql`(${e} IS NULL OR ${e} = '[]'::jsonb)` : sql`(${e} IS NOT NULL AND ${e} <> '[]'::jsonb)`;
     const values = op === 'in' ? (value as string[]) : [value as string];

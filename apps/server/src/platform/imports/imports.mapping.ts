@@ -219,6 +219,17 @@ async function cellValue(
           .filter(Boolean)
           .map((part) => optionValue(field, part)),
       };
+    case 'tags':
+      return {
+        value: [
+          ...new Set(
+            t
+              .split(/[,，、;；]/)
+              .map((part) => part.trim())
+              .filter(Boolean),
+          ),
+        ],
+      };
     case 'reference': {
       if (UUID.test(t)) return { value: t.toLowerCase() };
       const id = await options.lookup(field, t);
