@@ -1,6 +1,7 @@
 // Public surface of the contracts package: zod schemas and the types inferred from them.
 export * from './access.ts';
 export * from './auth.ts';
+export * from './customers.ts';
 export * from './entities.ts';
 export * from './errors.ts';
 export * from './events.ts';

@@ -2,7 +2,11 @@
 // under the customer so its access rules decide: auth → validate → service → reply.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { localizedTextSchema } from '@guanxi/contracts';
+import {
+  identifierCreateSchema as identifierBody,
+  identifierTypeChangesSchema as identifierTypeChanges,
+  identifierTypeCreateSchema as identifierTypeBody,
+} from '@guanxi/contracts';
 import { requireActor, requireAdmin } from '../../platform/http/context.ts';
 import { localized } from '../../platform/entities/fields.ts';
 import type { EntityRegistry } from '../../platform/entities/registry.ts';
@@ -18,16 +22,6 @@ import {
 
 const customerParams = z.object({ id: z.uuid() });
 const identifierParams = z.object({ id: z.uuid(), identifierId: z.uuid() });
-const identifierBody = z
-  .object({ type: z.string().min(1).max(40), value: z.string().trim().min(1).max(100), contactId: z.uuid().optional() })
-  .strict();
-const identifierTypeBody = z
-  .object({ key: z.string().regex(/^[a-z][a-zA-Z0-9]{1,39}$/), label: localizedTextSchema, unique: z.boolean().default(false) })
-  .strict();
-
-const identifierTypeChanges = z
-  .object({ label: localizedTextSchema.optional(), unique: z.boolean().optional(), active: z.boolean().optional() })
-  .strict();
 const typeParams = z.object({ key: z.string().max(40) });
 
 export function registerIdentifierRoutes(app: FastifyInstance, registry: EntityRegistry): void {

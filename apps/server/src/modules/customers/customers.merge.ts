@@ -3,6 +3,7 @@
 // field (built-in or custom) names the source. The source goes to the recycle bin. One transaction; both histories
 // stay readable under their own ids, each with a `merge` entry naming the other record.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { CustomerMerge } from '@guanxi/contracts';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { AppError, staleVersion } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -21,14 +22,8 @@ import { listIdentifierTypes } from './customers.identifiers.service.ts';
 import { maskValue } from './customers.identifiers.ts';
 import { contacts, customerIdentifiers, customers } from './customers.schema.ts';
 
-export interface MergeInput {
-  sourceId: string;
-  /** The target's version the user saw. */
-  version: number;
-  sourceVersion: number;
-  /** Per field (`name`, `custom.region`, `ownerId`): whose value survives; unnamed fields keep the target's. */
-  values?: Record<string, 'target' | 'source'>;
-}
+/** What the user chose in the merge dialog (see the contract for the fields). */
+export type MergeInput = CustomerMerge;
 
 type Row = Record<string, unknown>;
 

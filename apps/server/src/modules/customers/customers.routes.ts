@@ -2,28 +2,15 @@
 // likely duplicates the create form warns of (and the import's duplicate hook).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { customerMergeSchema as mergeBody, duplicatesQuerySchema as duplicatesQuery } from '@guanxi/contracts';
 import { requireActor } from '../../platform/http/context.ts';
 import { registerImportHooks } from '../../platform/imports/imports.registry.ts';
 import { REGIONS } from './customers.regions.data.ts';
-import { findCustomerDuplicates, findImportDuplicate } from './customers.duplicates.ts';
+import { findCustomerDuplicates } from './customers.duplicates.ts';
+import { customerImportHooks } from './customers.import.ts';
 import { mergeCustomers } from './customers.merge.ts';
 
-const duplicatesQuery = z.object({
-  name: z.string().max(200).optional(),
-  phone: z.string().max(40).optional(),
-  email: z.string().max(200).optional(),
-  excludeId: z.uuid().optional(),
-});
-
 const mergeParams = z.object({ id: z.uuid() });
-const mergeBody = z
-  .object({
-    sourceId: z.uuid(),
-    version: z.number().int().positive(),
-    sourceVersion: z.number().int().positive(),
-    values: z.record(z.string().max(100), z.enum(['target', 'source'])).optional(),
-  })
-  .strict();
 
 export function registerCustomerRoutes(app: FastifyInstance): void {
   app.get(
@@ -84,5 +71,5 @@ export function registerCustomerRoutes(app: FastifyInstance): void {
     },
   );
 
-  registerImportHooks('customer', { findDuplicate: findImportDuplicate });
+  registerImportHooks('customer', customerImportHooks);
 }

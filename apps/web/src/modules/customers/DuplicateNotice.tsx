@@ -5,16 +5,10 @@ import { Alert, Flex, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { CustomerDuplicate as Duplicate } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 import { useDebounced } from '../../platform/useDebounced.ts';
 import type { FormNoticeProps } from '../records/pageExtensions.ts';
-
-interface Duplicate {
-  id: string;
-  name: string;
-  ownerName: string | null;
-  reason: 'identifier' | 'name';
-}
 
 export function DuplicateNotice({ values, record }: FormNoticeProps) {
   const { t } = useTranslation();

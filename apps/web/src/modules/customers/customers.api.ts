@@ -1,25 +1,10 @@
 // Data of the customer card's own panels: identifier types and a customer's identifiers (phones, plates, policy
 // numbers …), added and removed through the customer so its access rules decide.
 import { useQuery } from '@tanstack/react-query';
+import type { Identifier, IdentifierType } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
 
-export interface IdentifierType {
-  key: string;
-  label: string;
-  unique: boolean;
-  /** Shown masked to those who may not edit the customer (national IDs). */
-  sensitive: boolean;
-}
-
-export interface Identifier {
-  id: string;
-  customerId: string;
-  contactId: string | null;
-  type: string;
-  value: string;
-  normalized: string;
-  masked: boolean;
-}
+export type { Identifier, IdentifierType };
 
 export const customerKeys = {
   identifierTypes: ['identifierTypes'] as const,
