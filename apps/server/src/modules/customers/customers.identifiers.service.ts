@@ -1,6 +1,6 @@
 // Identifiers of customers and their contacts: listing, adding and removing them through the customer (its access
 // rules decide), uniqueness per type, an audit entry on the customer, and the search index kept in step.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/http/context.ts';
@@ -142,6 +142,19 @@ export async function identifierSearchTerms(db: DbOrTx, owner: 'customer' | 'con
   const column = owner === 'customer' ? customerIdentifiers.customerId : customerIdentifiers.contactId;
   const rows = await db.select({ normalized: customerIdentifiers.normalized }).from(customerIdentifiers).where(eq(column, id));
   return rows.map((r) => r.normalized);
+}
+
+/** `identifierSearchTerms` of many customers or contacts in one query: one list per id, in order. */
+export async function identifierSearchTermsMany(db: DbOrTx, owner: 'customer' | 'contact', ids: string[]): Promise<string[][]> {
+  if (!ids.length) return [];
+  const column = owner === 'customer' ? customerIdentifiers.customerId : customerIdentifiers.contactId;
+  const rows = await db
+    .select({ id: column, normalized: customerIdentifiers.normalized })
+    .from(customerIdentifiers)
+    .where(inArray(column, ids));
+  const byId = new Map<string, string[]>();
+  for (const r of rows) if (r.id) byId.set(r.id, [...(byId.get(r.id) ?? []), r.normalized]);
+  return ids.map((id) => byId.get(id) ?? []);
 }
 
 export interface IdentifierTypeInput {

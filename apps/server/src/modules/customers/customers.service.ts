@@ -6,7 +6,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import type { EntityHooks } from '../../platform/entities/descriptor.ts';
 import { regionProblems } from './customers.regions.ts';
 import { contacts, customers } from './customers.schema.ts';
-import { identifierSearchTerms } from './customers.identifiers.service.ts';
+import { identifierSearchTerms, identifierSearchTermsMany } from './customers.identifiers.service.ts';
 import { customerNameKey } from './customers.nameKey.ts';
 
 type Row = Record<string, unknown>;
@@ -29,6 +29,12 @@ async function hasContacts(db: DbOrTx, customerId: string): Promise<boolean> {
 
 export const customerHooks: EntityHooks = {
   searchTerms: (db, record) => identifierSearchTerms(db, 'customer', record.id as string),
+  searchTermsMany: (db, records) =>
+    identifierSearchTermsMany(
+      db,
+      'customer',
+      records.map((r) => r.id as string),
+    ),
   async beforeCreate(_ctx, values) {
     values.status ??= 'active';
     if (typeof values.name === 'string') values.nameKey = customerNameKey(values.name);
@@ -61,6 +67,12 @@ async function checkOrganisation(db: DbOrTx, customerId: unknown): Promise<void>
 
 export const contactHooks: EntityHooks = {
   searchTerms: (db, record) => identifierSearchTerms(db, 'contact', record.id as string),
+  searchTermsMany: (db, records) =>
+    identifierSearchTermsMany(
+      db,
+      'contact',
+      records.map((r) => r.id as string),
+    ),
   async defaultOwner({ db }, values) {
     const parent = typeof values.customerId === 'string' ? await findParent(db, values.customerId) : undefined;
     return parent && { ownerId: parent.ownerId, orgUnitId: parent.orgUnitId };

@@ -25,6 +25,28 @@ export async function recordAudit(
   });
 }
 
+/** Rows per INSERT, well below PostgreSQL's 65,535 bind parameters (7 per entry). */
+const AUDIT_ROWS_PER_INSERT = 5000;
+
+/** Many entries in multi-row inserts (a bulk create): the same rows `recordAudit` writes one by one. */
+export async function recordAudits(
+  db: DbOrTx,
+  actor: Actor | null,
+  entries: { recordType: string; recordId: string; action: AuditAction; changes?: FieldChange[] }[],
+): Promise<void> {
+  const rows = entries.map((entry) => ({
+    recordType: entry.recordType,
+    recordId: entry.recordId,
+    action: entry.action,
+    changes: entry.changes ?? [],
+    userId: actor?.userId ?? null,
+    source: actor?.source ?? 'job',
+    requestId: actor?.requestId ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_INSERT)
+    await db.insert(auditLog).values(rows.slice(i, i + AUDIT_ROWS_PER_INSERT));
+}
+
 const comparable = (value: unknown): string => JSON.stringify(value instanceof Date ? value.toISOString() : (value ?? null));
 
 /** The fields whose values differ between `before` and `after`, limited to `fields`. */

@@ -60,6 +60,11 @@ export interface EntityHooks {
    * tables, e.g. a customer's phone numbers. Whoever changes those values calls `indexRecord` again.
    */
   searchTerms?(db: DbOrTx, record: Record<string, unknown>): Promise<string[]>;
+  /**
+   * `searchTerms` of many records at once (a bulk create indexes thousands): one answer per record, in order.
+   * Optional; without it a bulk write calls `searchTerms` per record.
+   */
+  searchTermsMany?(db: DbOrTx, records: Record<string, unknown>[]): Promise<string[][]>;
   /** After any write, inside the same transaction (search index, timeline). */
   afterWrite?(
     ctx: HookContext,

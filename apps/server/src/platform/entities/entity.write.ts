@@ -26,9 +26,9 @@ import type { HookContext } from './descriptor.ts';
 
 type Row = Record<string, unknown>;
 
-const isWritable = (f: ResolvedField) => !f.readOnly && !f.system;
+export const isWritable = (f: ResolvedField) => !f.readOnly && !f.system;
 
-const hookContext = (ctx: KitContext): HookContext => ({ db: ctx.db, actor: ctx.actor, registry: ctx.registry });
+export const hookContext = (ctx: KitContext): HookContext => ({ db: ctx.db, actor: ctx.actor, registry: ctx.registry });
 
 // Building the zod schema costs more than the parse itself; a caller that passes the same resolved fields for many
 // writes (an import) builds it once. A field map is never changed after loadFields, so it can key the cache.
@@ -58,7 +58,7 @@ function bodySchema(ctx: KitContext, fields: Map<string, ResolvedField>, mode: '
 }
 
 /** Validates a create or update body: known fields only, right types, required ones present (on create). */
-function validateBody(ctx: KitContext, fields: Map<string, ResolvedField>, body: unknown, mode: 'create' | 'update') {
+export function validateBody(ctx: KitContext, fields: Map<string, ResolvedField>, body: unknown, mode: 'create' | 'update') {
   const result = bodySchema(ctx, fields, mode).safeParse(body ?? {});
   if (!result.success)
     throw new AppError('VALIDATION_FAILED', 400, issuesToDetails(result.error.issues, ctx.locale ?? ctx.actor.locale));
@@ -93,7 +93,7 @@ async function referenceExists(ctx: KitContext, recordType: string, id: string):
 
 const jsonValue = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : (v ?? null));
 
-function changesBetween(fields: Map<string, ResolvedField>, before: Row, after: Row): FieldChange[] {
+export function changesBetween(fields: Map<string, ResolvedField>, before: Row, after: Row): FieldChange[] {
   const changes: FieldChange[] = [];
   const beforeCustom = (before.custom ?? {}) as Row;
   const afterCustom = (after.custom ?? {}) as Row;
@@ -107,7 +107,7 @@ function changesBetween(fields: Map<string, ResolvedField>, before: Row, after: 
 }
 
 /** The owner of a new record: as the caller names it, else the descriptor's default if allowed, else the caller. */
-async function resolveCreateOwner(ctx: KitContext, values: Row, wanted: { ownerId?: string; orgUnitId?: string }) {
+export async function resolveCreateOwner(ctx: KitContext, values: Row, wanted: { ownerId?: string; orgUnitId?: string }) {
   const { db, actor, descriptor } = ctx;
   const fallback =
     wanted.ownerId || wanted.orgUnitId ? undefined : await descriptor.hooks?.defaultOwner?.(hookContext(ctx), values);

@@ -18,12 +18,15 @@ import type { EntityDescriptor } from '../entities/descriptor.ts';
 import { accessCondition } from '../access/recordAccess.ts';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { loadFields, type KitContext } from '../entities/entity.read.ts';
-import { createRecord, deleteRecord, updateRecord } from '../entities/entity.write.ts';
+import { deleteRecord, updateRecord } from '../entities/entity.write.ts';
+import { createRecords, isRowDataError } from '../entities/entity.createMany.ts';
+import { indexRecords } from '../entities/entity.searchIndex.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { ResolvedField } from '../entities/fields.ts';
 import { deleteFile } from './imports.files.ts';
 import { readRows } from './imports.readers.ts';
 import { rowToBody, type ReferenceLookup } from './imports.mapping.ts';
-import { importHooks } from './imports.registry.ts';
+import { importHooks, type ImportHooks, type ImportRowInput } from './imports.registry.ts';
 import { importCreatedRecords, importErrors, importRowKeys, imports } from './imports.schema.ts';
 import { importProgress, storedFileOf, type ImportRow } from './imports.service.ts';
 
@@ -108,10 +111,6 @@ const rowKey = (cells: string[], columns: number[]): string | null => {
   return createHash('sha256').update(JSON.stringify(values)).digest('base64url').slice(0, 24);
 };
 
-/** Postgres errors a single bad row can cause (data exceptions, constraint violations): the row fails, not the batch. */
-const isRowDataError = (err: unknown): boolean =>
-  typeof (err as { code?: unknown })?.code === 'string' && /^(22|23)/.test((err as { code: string }).code);
-
 interface Batch {
   rows: { rowNumber: number; cells: string[] }[];
 }
@@ -124,6 +123,8 @@ interface RunState {
   locale: Locale;
   headerOf: Map<string, string>;
   keyColumns: number[];
+  /** Mapping names of the type's extra columns (import hooks), which are no fields of the record. */
+  extraNames: Set<string>;
 }
 
 function rowErrorsOf(state: RunState, rowNumber: number, err: unknown): RowError[] {
@@ -138,6 +139,16 @@ function rowErrorsOf(state: RunState, rowNumber: number, err: unknown): RowError
     return [{ ...base, column: null, message: translate(state.locale, err.code, err.params).slice(0, MESSAGE_CHARS) }];
   }
   return [{ ...base, column: null, message: String((err as Error).message).slice(0, MESSAGE_CHARS) }];
+}
+
+/** What becomes of a row that passed conversion: skipped, an update, a create, or decided after an earlier row's. */
+type Plan = { kind: 'skip' } | { kind: 'update'; id: string } | { kind: 'create' } | { kind: 'after'; earlier: number };
+
+interface Candidate {
+  rowNumber: number;
+  input: ImportRowInput;
+  plan: Plan;
+  createdId?: string;
 }
 
 async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Promise<ImportRow> {
@@ -156,6 +167,20 @@ async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Pro
     const errors: RowError[] = [];
     const createdIds: string[] = [];
     let [created, updated, skipped, failed] = [0, 0, 0, 0];
+    const failRow = (rowNumber: number, err: unknown) => {
+      failed++;
+      errors.push(...rowErrorsOf(state, rowNumber, err));
+    };
+    const skipRow = (rowNumber: number) => {
+      skipped++;
+      errors.push({
+        importId: row.id,
+        rowNumber,
+        kind: 'skipped',
+        column: null,
+        message: translate(state.locale, 'IMPORT_SKIPPED_EXISTING'),
+      });
+    };
 
     // Duplicates inside the file: the first row with a key claims it (in this batch or an earlier, committed one).
     const keys = batch.rows.map((r) => rowKey(r.cells, state.keyColumns));
@@ -183,6 +208,8 @@ async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Pro
         .where(and(eq(importRowKeys.importId, row.id), inArray(importRowKeys.key, unclaimed))))
         earlier.set(r.key, r.rowNumber);
 
+    // Cells to create bodies; rows that cannot be read fail here.
+    const candidates: Candidate[] = [];
     for (const [i, { rowNumber, cells }] of batch.rows.entries()) {
       const key = keys[i];
       const firstRow = key ? (earlier.get(key) ?? firstInBatch.get(key)) : undefined;
@@ -214,34 +241,127 @@ async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Pro
           });
         continue;
       }
-      try {
-        const existing = row.duplicatePolicy === 'create' ? undefined : await hooks.findDuplicate?.(tx, state.actor, body);
-        if (existing && row.duplicatePolicy === 'skip') {
-          skipped++;
+      candidates.push({ rowNumber, input: { body, extras: extrasOf(state, cells) }, plan: { kind: 'create' } });
+    }
+
+    // Existing records the rows stand for, for the whole batch at once; then rows repeating an earlier row of the
+    // batch that will create a record wait for its outcome, as they would row by row.
+    if (row.duplicatePolicy !== 'create' && candidates.length) {
+      const existing = hooks.findDuplicates
+        ? await hooks.findDuplicates(
+            tx,
+            state.actor,
+            candidates.map((c) => c.input),
+          )
+        : await Promise.all(candidates.map((c) => hooks.findDuplicate?.(tx, state.actor, c.input.body)));
+      const creatorOf = new Map<string, number>();
+      candidates.forEach((c, n) => {
+        const id = existing[n];
+        if (id) {
+          c.plan = row.duplicatePolicy === 'skip' ? { kind: 'skip' } : { kind: 'update', id };
+          return;
+        }
+        const matchKeys = hooks.matchKeys?.(c.input) ?? [];
+        const first = matchKeys.map((k) => creatorOf.get(k)).find((e) => e !== undefined);
+        if (first !== undefined) c.plan = { kind: 'after', earlier: first };
+        else for (const k of matchKeys) creatorOf.set(k, n);
+      });
+    }
+
+    /** Checks extra cells of rows about to be written; answers those that pass. */
+    const checkExtras = async (list: Candidate[]): Promise<Candidate[]> => {
+      if (!hooks.checkExtras || !list.length) return list;
+      const problems = await hooks.checkExtras(
+        tx,
+        state.actor,
+        list.map((c) => ({ ...c.input, recordId: c.plan.kind === 'update' ? c.plan.id : undefined })),
+      );
+      return list.filter((c, n) => {
+        const issues = problems[n] ?? [];
+        if (!issues.length) return true;
+        failed++;
+        for (const issue of issues)
           errors.push({
             importId: row.id,
-            rowNumber,
-            kind: 'skipped',
-            column: null,
-            message: translate(state.locale, 'IMPORT_SKIPPED_EXISTING'),
+            rowNumber: c.rowNumber,
+            kind: 'error',
+            column: state.headerOf.get(issue.column) ?? issue.column,
+            message: translate(state.locale, issue.code).slice(0, MESSAGE_CHARS),
           });
-          continue;
-        }
+        return false;
+      });
+    };
+
+    const runUpdates = async (list: Candidate[]) => {
+      for (const c of list) {
+        if (c.plan.kind !== 'update') continue;
+        const id = c.plan.id;
         // A savepoint per row: a row refused by the database leaves the rest of the batch intact.
-        if (existing) {
-          await tx.transaction((sp) => updateRecord({ ...ctx, db: sp }, existing, null, body, write));
+        try {
+          await tx.transaction(async (sp) => {
+            await updateRecord({ ...ctx, db: sp }, id, null, c.input.body, write);
+            await writeExtrasOfUpdate(sp, state, hooks, { ...c.input, recordId: id });
+          });
           updated++;
-        } else {
-          const record = await tx.transaction((sp) => createRecord({ ...ctx, db: sp }, body, write));
-          createdIds.push(record.id);
-          created++;
+        } catch (err) {
+          if (!(err instanceof AppError && err.status < 500) && !isRowDataError(err)) throw err;
+          failRow(c.rowNumber, err);
         }
-      } catch (err) {
-        if (!(err instanceof AppError && err.status < 500) && !isRowDataError(err)) throw err;
-        failed++;
-        errors.push(...rowErrorsOf(state, rowNumber, err));
+      }
+    };
+
+    const runCreates = async (list: Candidate[]) => {
+      if (!list.length) return;
+      const outcomes = await createRecords(
+        ctx,
+        list.map((c) => c.input.body),
+        {
+          fields: state.fields,
+          onInserted: hooks.writeExtras
+            ? async (inserted) => {
+                const byId = await hooks.writeExtras!(
+                  tx,
+                  state.actor,
+                  inserted.map(({ index, row: r }) => ({ ...list[index]!.input, recordId: r.id as string })),
+                );
+                return new Map(inserted.map(({ index, row: r }) => [index, byId.get(r.id as string) ?? []]));
+              }
+            : undefined,
+        },
+      );
+      outcomes.forEach((outcome, n) => {
+        const c = list[n]!;
+        if (outcome.ok) {
+          c.createdId = outcome.record.id;
+          createdIds.push(outcome.record.id);
+          created++;
+        } else failRow(c.rowNumber, outcome.error);
+      });
+    };
+
+    const firstRound = candidates.filter((c) => {
+      if (c.plan.kind === 'skip') skipRow(c.rowNumber);
+      return c.plan.kind === 'update' || c.plan.kind === 'create';
+    });
+    const ready = await checkExtras(firstRound);
+    await runUpdates(ready);
+    await runCreates(ready.filter((c) => c.plan.kind === 'create'));
+
+    // Rows that repeat a row of this batch: a duplicate of the record it created, or created themselves if it failed.
+    const secondRound: Candidate[] = [];
+    for (const c of candidates) {
+      if (c.plan.kind !== 'after') continue;
+      const createdId = candidates[c.plan.earlier]!.createdId;
+      if (createdId && row.duplicatePolicy === 'skip') skipRow(c.rowNumber);
+      else {
+        c.plan = createdId ? { kind: 'update', id: createdId } : { kind: 'create' };
+        secondRound.push(c);
       }
     }
+    const readyAfter = await checkExtras(secondRound);
+    await runUpdates(readyAfter);
+    await runCreates(readyAfter.filter((c) => c.plan.kind === 'create'));
+
     if (errors.length) await tx.insert(importErrors).values(errors);
     if (createdIds.length)
       await tx.insert(importCreatedRecords).values(createdIds.map((recordId) => ({ importId: row.id, recordId })));
@@ -253,6 +373,36 @@ async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Pro
       failed: sql`${imports.failed} + ${failed}` as unknown as number,
     });
   });
+}
+
+/** The trimmed, non-empty cells of the row's extra columns (identifiers), by column name. */
+function extrasOf(state: RunState, cells: string[]): Record<string, string> {
+  const extras: Record<string, string> = {};
+  for (const column of state.row.mapping) {
+    if (!column.field || !state.extraNames.has(column.field)) continue;
+    const text = (cells[column.index] ?? '').trim();
+    if (text) extras[column.field] = text;
+  }
+  return extras;
+}
+
+/** After an update: the row's extra cells written, recorded in the record's history and its search document. */
+async function writeExtrasOfUpdate(
+  db: DbOrTx,
+  state: RunState,
+  hooks: ImportHooks,
+  input: ImportRowInput & { recordId: string },
+): Promise<void> {
+  if (!hooks.writeExtras || !Object.keys(input.extras).length) return;
+  const changes = (await hooks.writeExtras(db, state.actor, [input])).get(input.recordId) ?? [];
+  if (!changes.length) return;
+  await recordAudit(db, state.actor, { recordType: state.descriptor.name, recordId: input.recordId, action: 'update', changes });
+  const t = state.descriptor.table;
+  const rows = (await db
+    .select()
+    .from(t as PgTable)
+    .where(eq(t.id, input.recordId))) as Record<string, unknown>[];
+  await indexRecords(db, state.descriptor, rows);
 }
 
 /** Runs (or resumes) an import; a failure leaves it `interrupted` at its last committed batch, for resume or rollback. */
@@ -280,6 +430,7 @@ export async function runImport(deps: ImportRunDeps, importId: string, job: Pick
       locale: actor.locale,
       headerOf,
       keyColumns: row.mapping.filter((m) => m.field).map((m) => m.index),
+      extraNames: new Set((importHooks(row.recordType).extraColumns ?? []).map((c) => c.name)),
     };
     let skip = row.position;
     let dataRow = 0;
@@ -309,7 +460,12 @@ export async function runImport(deps: ImportRunDeps, importId: string, job: Pick
     row = await deps.db.transaction(async (tx) => {
       await tx.delete(importRowKeys).where(eq(importRowKeys.importId, importId));
       await deleteFile(tx, importId);
-      return setStatus(tx, importId, { status: 'done', finishedAt: new Date() });
+      // The count taken at upload skips blank lines the way the reader does, but the rows read are the truth.
+      return setStatus(tx, importId, {
+        status: 'done',
+        finishedAt: new Date(),
+        totalRows: sql`${imports.position}` as unknown as number,
+      });
     });
     await publishProgress(deps, row);
   } catch (err) {

@@ -1,6 +1,6 @@
 // Imports as the user sees them: upload (stored, encoding detected, headers and preview read, columns mapped),
 // settings, start / resume / roll back, status, and the per-row error report. The work itself is in imports.run.ts.
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { ImportProgress, ImportView, Locale, UpdateImportRequest } from '@guanxi/contracts';
 import type { Db, DbOrTx } from '../db/db.ts';
 import { newId } from '../db/columns.ts';
@@ -11,10 +11,11 @@ import { enqueueJob } from '../jobs/jobs.runner.ts';
 import type { EntityRegistry } from '../entities/registry.ts';
 import type { EntityDescriptor } from '../entities/descriptor.ts';
 import { loadFields } from '../entities/entity.read.ts';
-import { localized } from '../entities/fields.ts';
+import { localized, type ResolvedField } from '../entities/fields.ts';
 import { csvCell } from '../entities/entity.export.ts';
 import { translate } from '../i18n/i18n.ts';
 import { deleteFile, storeFile } from './imports.files.ts';
+import { csvRowCounter } from './imports.count.ts';
 import { encodingDetector, isZip, previewRows, type StoredFile } from './imports.readers.ts';
 import { autoMapping, importableFields } from './imports.mapping.ts';
 import { importHooks } from './imports.registry.ts';
@@ -59,12 +60,14 @@ export interface UploadInput {
 export async function createImport(db: Db, actor: Actor, registry: EntityRegistry, input: UploadInput): Promise<ImportRow> {
   const id = newId();
   const detector = encodingDetector();
+  const counter = csvRowCounter();
   let head: Buffer | undefined;
   let size: number;
   try {
     size = await storeFile(db, id, input.content, (piece) => {
       head ??= piece;
       detector.push(piece);
+      counter.push(piece);
     });
   } catch (err) {
     await deleteFile(db, id);
@@ -86,6 +89,7 @@ export async function createImport(db: Db, actor: Actor, registry: EntityRegistr
     }
     if (preview.headers.length === 0) throw fieldError('file', 'IMPORT_FILE_EMPTY', 'IMPORT_FILE_EMPTY');
     const fields = importableFields(await loadFields(db, descriptor));
+    const hooks = importHooks(descriptor.name);
     const [row] = await db
       .insert(imports)
       .values({
@@ -98,7 +102,12 @@ export async function createImport(db: Db, actor: Actor, registry: EntityRegistr
         fileSize: size,
         headers: preview.headers,
         preview: preview.rows.map((r) => r.map((cell) => cell.slice(0, PREVIEW_CELL_CHARS))),
-        mapping: autoMapping(preview.headers, fields, importHooks(descriptor.name).synonyms),
+        mapping: autoMapping(preview.headers, [...fields, ...extraColumnFields(descriptor.name)], {
+          ...hooks.synonyms,
+          ...Object.fromEntries((hooks.extraColumns ?? []).map((c) => [c.name, c.synonyms ?? []])),
+        }),
+        // Counted while stored (rows after the header); an .xlsx is counted when its import starts.
+        totalRows: format === 'csv' ? Math.max(0, counter.rows() - 1) : null,
       })
       .returning();
     return row!;
@@ -129,7 +138,7 @@ export const importProgress = (row: ImportRow): ImportProgress => ({
 
 export async function toImportView(db: DbOrTx, registry: EntityRegistry, row: ImportRow, locale: Locale): Promise<ImportView> {
   const descriptor = registry.get(row.recordType);
-  const fields = descriptor ? importableFields(await loadFields(db, descriptor)) : [];
+  const fields = descriptor ? [...importableFields(await loadFields(db, descriptor)), ...extraColumnFields(row.recordType)] : [];
   const mapped = new Set(row.mapping.map((m) => m.field).filter(Boolean));
   return {
     id: row.id,
@@ -155,6 +164,31 @@ export async function toImportView(db: DbOrTx, registry: EntityRegistry, row: Im
   };
 }
 
+/**
+ * The type's extra import columns (a customer's identifiers) in the shape of fields, so the automatic mapping,
+ * the mapping editor and its checks offer them beside the record's own fields. They are never required.
+ */
+function extraColumnFields(recordType: string): ResolvedField[] {
+  return (importHooks(recordType).extraColumns ?? []).map(
+    (c) =>
+      ({
+        name: c.name,
+        key: c.name,
+        label: c.label,
+        type: 'text',
+        required: false,
+        readOnly: false,
+        custom: false,
+        system: false,
+        filterable: false,
+        sortable: false,
+        searchable: false,
+        cast: 'text',
+        expr: sql`NULL`,
+      }) satisfies ResolvedField,
+  );
+}
+
 const requireStatus = (row: ImportRow, allowed: ImportRow['status'][]) => {
   if (!allowed.includes(row.status)) throw new AppError('IMPORT_WRONG_STATE', 409, undefined, { status: row.status });
 };
@@ -170,7 +204,9 @@ export async function updateImport(
   const row = await getImportRow(db, actor, id, { lock: true });
   requireStatus(row, ['uploaded']);
   const descriptor = importableDescriptor(registry, row.recordType);
-  const fieldNames = new Set(importableFields(await loadFields(db, descriptor)).map((f) => f.name));
+  const fieldNames = new Set(
+    [...importableFields(await loadFields(db, descriptor)), ...extraColumnFields(descriptor.name)].map((f) => f.name),
+  );
   const mapping = row.mapping.map((m) => ({ ...m }));
   for (const change of input.mapping ?? []) {
     const column = mapping[change.index];
