@@ -49,7 +49,12 @@ export const customerEntity = defineEntity({
     other: L('其他', '其他', 'Other'),
   },
   fields: {
-    name: text(c.name, L('客户名称', '客戶名稱', 'Customer name'), { section: 'basics', required: true, searchable: true }),
+    name: text(c.name, L('客户名称', '客戶名稱', 'Customer name'), {
+      section: 'basics',
+      required: true,
+      searchable: true,
+      sortKey: { by: 'pinyin', column: c.nameSort },
+    }),
     shortName: text(c.shortName, L('简称', '簡稱', 'Short name'), { section: 'basics', maxLength: 100, searchable: true }),
     kind: select(c.kind, L('客户性质', '客戶性質', 'Kind'), CUSTOMER_KINDS, 'basics', { required: true }),
     status: select(c.status, L('状态', '狀態', 'Status'), CUSTOMER_STATUSES, 'basics'),
@@ -107,7 +112,13 @@ export const contactEntity = defineEntity({
       reference: 'customer',
       required: true,
     },
-    name: text(p.name, L('姓名', '姓名', 'Name'), { section: 'basics', required: true, maxLength: 100, searchable: true }),
+    name: text(p.name, L('姓名', '姓名', 'Name'), {
+      section: 'basics',
+      required: true,
+      maxLength: 100,
+      searchable: true,
+      sortKey: { by: 'pinyin', column: p.nameSort },
+    }),
     title: text(p.title, L('职务', '職務', 'Title'), { section: 'basics', maxLength: 100 }),
     department: text(p.department, L('部门', '部門', 'Department'), { section: 'basics', maxLength: 100 }),
     decisionRole: select(p.decisionRole, L('决策角色', '決策角色', 'Role in decisions'), DECISION_ROLES, 'basics'),

@@ -28,6 +28,8 @@ export const customers = pgTable(
     notes: text('notes'),
     /** The name compared for duplicates (customers.duplicates.ts): no legal suffix, brackets, punctuation or case. */
     nameKey: text('name_key'),
+    /** The name's pinyin sort key (FieldSpec.sortKey), kept by the kit; COLLATE "C" in the migration. */
+    nameSort: text('name_sort'),
   },
   (t) => [
     index('customers_org_unit_idx').on(t.orgUnitId),
@@ -39,6 +41,9 @@ export const customers = pgTable(
       .where(sql`${t.deletedAt} IS NULL`),
     index('customers_live_name_key_idx')
       .on(t.nameKey)
+      .where(sql`${t.deletedAt} IS NULL`),
+    index('customers_live_name_sort_idx')
+      .on(t.nameSort, t.id)
       .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
@@ -60,12 +65,17 @@ export const contacts = pgTable(
     birthday: date('birthday', { mode: 'string' }),
     preferredChannel: text('preferred_channel'),
     notes: text('notes'),
+    /** The name's pinyin sort key (FieldSpec.sortKey), kept by the kit; COLLATE "C" in the migration. */
+    nameSort: text('name_sort'),
   },
   (t) => [
     index('contacts_customer_idx').on(t.customerId),
     index('contacts_org_unit_idx').on(t.orgUnitId),
     index('contacts_owner_idx').on(t.ownerId),
     index('contacts_created_idx').on(t.createdAt, t.id),
+    index('contacts_live_name_sort_idx')
+      .on(t.nameSort, t.id)
+      .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
 

@@ -23,6 +23,12 @@ export interface FieldSpec {
   filterable?: boolean;
   sortable?: boolean;
   searchable?: boolean;
+  /**
+   * Lists sort this field by a key the kit stores beside it, not by the value: `pinyin` sorts Chinese text by its
+   * reading (阿里, 北京, 张三), which neither PGlite's nor PostgreSQL's collations do. The kit fills `column`
+   * (text, COLLATE "C") on every create and update; ORDER BY and the keyset cursor use it.
+   */
+  sortKey?: { by: 'pinyin'; column: AnyPgColumn };
   /** Set by the system or the module's service, never by a caller. */
   readOnly?: boolean;
   section?: string;

@@ -22,6 +22,7 @@ import {
   type KitContext,
 } from './entity.read.ts';
 import { indexRecord } from '../search/search.service.ts';
+import { sortKeyValues } from '../search/search.sortKey.ts';
 import type { HookContext } from './descriptor.ts';
 
 type Row = Record<string, unknown>;
@@ -140,6 +141,7 @@ export async function createRecord(ctx: KitContext, body: unknown, options: Writ
   const row: Row = { ...values, ...owner, createdBy: actor.userId, updatedBy: actor.userId };
   if (descriptor.customFields !== false) row.custom = custom ?? {};
   await descriptor.hooks?.beforeCreate?.(hookContext(ctx), row);
+  Object.assign(row, sortKeyValues(descriptor, row));
   const [inserted] = (await db
     .insert(descriptor.table as PgTable)
     .values(row as never)
@@ -209,7 +211,13 @@ export async function updateRecord(
   const t = descriptor.table;
   const [after] = (await db
     .update(t as PgTable)
-    .set({ ...changes, version: sql`${t.version} + 1`, updatedAt: new Date(), updatedBy: actor.userId } as never)
+    .set({
+      ...changes,
+      ...sortKeyValues(descriptor, changes),
+      version: sql`${t.version} + 1`,
+      updatedAt: new Date(),
+      updatedBy: actor.userId,
+    } as never)
     .where(eq(t.id, id))
     .returning()) as Row[];
   const ownerChanged = diff.some((c) => c.field === 'ownerId' || c.field === 'orgUnitId');

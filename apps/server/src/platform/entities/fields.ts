@@ -26,6 +26,8 @@ export interface ResolvedField extends Pick<
   searchable: boolean;
   /** Expression to filter and sort by. */
   expr: SQL | AnyPgColumn;
+  /** The stored key lists sort by instead of `expr` (FieldSpec.sortKey). */
+  sortExpr?: AnyPgColumn;
   cast: PgCast;
   /** Property of the Drizzle row (built-in and system fields) or key in `custom` (custom fields). */
   key: string;
@@ -100,6 +102,7 @@ export function resolveFields(descriptor: EntityDescriptor, customDefs: CustomFi
       section: spec.section,
       when: spec.when,
       expr: spec.column,
+      sortExpr: spec.sortKey?.column,
       cast: CAST_OF[spec.type],
       key: name,
     });

@@ -74,7 +74,9 @@ export function parseListQuery(
     const name = part.replace(/^[-+]/, '').trim();
     const field = fields.get(name);
     if (!field || !field.sortable) details.push({ field: 'sort', code: 'UNKNOWN_FIELD', message: 'UNKNOWN_FIELD' });
-    else if (!sort.some((s) => s.field.name === name)) sort.push({ field, desc });
+    // A field with a stored sort key (FieldSpec.sortKey) sorts and pages by that key; filters keep the value.
+    else if (!sort.some((s) => s.field.name === name))
+      sort.push({ field: field.sortExpr ? { ...field, expr: field.sortExpr } : field, desc });
   }
   if (sort.length > 5) details.push({ field: 'sort', code: 'too_big', message: 'too_big' });
 

@@ -5,6 +5,7 @@ import { requireActor } from '../http/context.ts';
 import { AppError } from '../http/errors.ts';
 import type { EntityRegistry } from '../entities/registry.ts';
 import { searchRecords } from './search.service.ts';
+import { registerSearchBackfill } from './search.backfill.ts';
 
 const searchQuery = z
   .object({
@@ -15,6 +16,7 @@ const searchQuery = z
   .strict();
 
 export function registerSearchRoutes(app: FastifyInstance, registry: EntityRegistry): void {
+  registerSearchBackfill(app, registry);
   app.get(
     '/v1/search',
     { schema: { tags: ['search'], summary: 'Search every record type', querystring: searchQuery } },

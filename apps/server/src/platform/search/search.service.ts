@@ -9,7 +9,7 @@ import type { EntityDescriptor } from '../entities/descriptor.ts';
 import type { EntityRegistry } from '../entities/registry.ts';
 import { localized } from '../entities/fields.ts';
 import { searchDocuments } from './search.schema.ts';
-import { haystackOf, normalize, normalizePhone, queryForms } from './search.text.ts';
+import { charLength, normalize, normalizePhone, PART_SEPARATOR, queryForms, searchPartsOf, tokensOf } from './search.text.ts';
 
 type Row = Record<string, unknown>;
 
@@ -21,24 +21,38 @@ const searchableFields = (descriptor: EntityDescriptor) =>
 export const isSearchable = (descriptor: EntityDescriptor): boolean =>
   searchableFields(descriptor).length > 0 || descriptor.hooks?.searchTerms !== undefined;
 
-/** Writes (or refreshes) the index entry of one record from its stored row. */
-export async function indexRecord(db: DbOrTx, descriptor: EntityDescriptor, row: Row): Promise<void> {
-  if (!isSearchable(descriptor)) return;
+export type SearchDocument = typeof searchDocuments.$inferInsert;
+
+/**
+ * The index entry of one record, from its stored row and the extra terms its `searchTerms` hook gives (the
+ * identifiers of a customer). Pure, so a writer of many rows can build entries and insert them in batches.
+ */
+export function searchDocumentOf(descriptor: EntityDescriptor, row: Row, extraTerms: string[] = []): SearchDocument {
   // Phone fields are stored as typed (+86 138-0013-8000) but searched as digits, like a phone query (queryForms).
   const texts = searchableFields(descriptor)
     .map((name) =>
       descriptor.fields[name]!.type === 'phone' && typeof row[name] === 'string' ? normalizePhone(row[name]) : row[name],
     )
     .filter((v): v is string => typeof v === 'string' && v.length > 0);
-  if (descriptor.hooks?.searchTerms) texts.push(...(await descriptor.hooks.searchTerms(db, row)));
-  const entry = {
+  const parts = searchPartsOf([...texts, ...extraTerms]);
+  return {
+    recordType: descriptor.name,
+    recordId: row.id as string,
     ownerId: row.ownerId as string,
     orgUnitId: row.orgUnitId as string,
     title: String(row[descriptor.titleField] ?? ''),
-    haystack: haystackOf(texts),
+    haystack: parts.join(PART_SEPARATOR),
+    tokens: tokensOf(parts),
     deletedAt: (row.deletedAt as Date | null) ?? null,
     updatedAt: new Date(),
   };
+}
+
+/** Writes (or refreshes) the index entry of one record from its stored row. */
+export async function indexRecord(db: DbOrTx, descriptor: EntityDescriptor, row: Row): Promise<void> {
+  if (!isSearchable(descriptor)) return;
+  const extra = descriptor.hooks?.searchTerms ? await descriptor.hooks.searchTerms(db, row) : [];
+  const { recordType: _type, recordId: _id, ...entry } = searchDocumentOf(descriptor, row, extra);
   await db
     .insert(searchDocuments)
     .values({ recordType: descriptor.name, recordId: row.id as string, ...entry })
@@ -67,17 +81,29 @@ export async function searchRecords(
   if (!forms.length) return [];
   const d = searchDocuments;
   const cols = { id: d.recordId, ownerId: d.ownerId, orgUnitId: d.orgUnitId };
+  // Which entries to look at, by the index that can answer each form: the trigram index from three characters,
+  // the token index for two (a trigram index cannot), LIKE for a single character. Entries written before tokens
+  // existed are matched by LIKE until the start-up backfill gives them tokens (a partial index finds them).
   const contains = sql.join(
-    forms.map((f) => sql`${d.haystack} LIKE ${'%' + likeEscape(f) + '%'}`),
+    forms.map((f) => {
+      const like = sql`${d.haystack} LIKE ${'%' + likeEscape(f) + '%'}`;
+      if (charLength(f) !== 2) return like;
+      return sql`(${d.tokens} @> ARRAY[${f}]::text[] OR (${d.tokens} IS NULL AND ${like}))`;
+    }),
     sql` OR `,
   );
   const startsWith = sql.join(
-    forms.map((f) => sql`(${d.haystack} LIKE ${likeEscape(f) + '%'} OR ${d.haystack} LIKE ${'%\u0001' + likeEscape(f) + '%'})`),
+    forms.map(
+      (f) => sql`(${d.haystack} LIKE ${likeEscape(f) + '%'} OR ${d.haystack} LIKE ${'%' + PART_SEPARATOR + likeEscape(f) + '%'})`,
+    ),
     sql` OR `,
   );
   // A whole part equal to the query is an exact hit too: a full phone number, plate or e-mail.
   const exactPart = sql.join(
-    forms.map((f) => sql`(${'\u0001'} || ${d.haystack} || ${'\u0001'}) LIKE ${'%\u0001' + likeEscape(f) + '\u0001%'}`),
+    forms.map(
+      (f) =>
+        sql`(${PART_SEPARATOR} || ${d.haystack} || ${PART_SEPARATOR}) LIKE ${'%' + PART_SEPARATOR + likeEscape(f) + PART_SEPARATOR + '%'}`,
+    ),
     sql` OR `,
   );
   const rank: SQL = sql`CASE WHEN lower(${d.title}) = ${normalize(query)} OR ${exactPart} THEN 0 WHEN ${startsWith} THEN 1 ELSE 2 END`;

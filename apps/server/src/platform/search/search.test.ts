@@ -3,7 +3,9 @@ import { createTestApp, type TestApp, type TestClient } from '../../../test/harn
 import { buildAdmin, buildOrgUnit, buildRole, buildUser } from '../../../test/factories/access.ts';
 import { buildWidget } from '../../../test/factories/widgets.ts';
 import { fixtureEntities } from '../entities/fixture/fixture.entities.ts';
-import { haystackOf, queryForms } from './search.text.ts';
+import { sql } from 'drizzle-orm';
+import { haystackOf, pinyinForms, queryForms, tokensOf } from './search.text.ts';
+import { backfillSearchTokens } from './search.backfill.ts';
 
 type Group = { type: string; items: { id: string; title: string }[] };
 
@@ -29,6 +31,10 @@ describe('global search', () => {
       ['东区邮政', 'DQ-1'],
       ['上海浦东新区', 'SH-PD'],
       ['重庆长安银行', 'CQ-CA'],
+      ['长沙湘江物流', 'CS-XJ'],
+      ['厦门航空', 'XM-HK'],
+      ['单氏五金', 'SS-WJ'],
+      ['曾记茶行', 'ZJ-CH'],
     ]) {
       ids[name!] = (await buildWidget(admin, { name, code })).id;
     }
@@ -75,8 +81,72 @@ describe('global search', () => {
     expect(titles(await search(admin, '银行', '&types=testWidgetPart'))).toEqual([]);
   });
 
+  it('finds two-character Chinese and two-letter initials through the token index', async () => {
+    // 北京东区分理处 is the branch's record of the access test above.
+    expect(titles(await search(admin, '东区'))).toEqual(['东区邮政', '北京东区分理处', '北京东区邮政']);
+    expect(titles(await search(admin, '银行'))).toEqual(['重庆长安银行']);
+    expect(titles(await search(admin, 'bj'))).toEqual(['北京东区分理处', '北京东区邮政']);
+    expect(titles(await search(admin, 'DQ'))).toEqual(['东区邮政', '北京东区分理处', '北京东区邮政']);
+    // A two-character query is answered by `tokens @> …`, which the GIN index serves, not by a LIKE over everything.
+    const [doc] = (await t.db.execute(sql`SELECT tokens FROM search_documents WHERE record_id = ${ids['东区邮政']!}`)).rows as {
+      tokens: string[];
+    }[];
+    expect(doc!.tokens).toEqual(expect.arrayContaining(['东区', 'dq', 'do', 'ng']));
+  });
+
+  it('finds common names by the other reading of a polyphonic character too', async () => {
+    for (const [q, name] of [
+      ['chongqing', '重庆长安银行'],
+      ['zhongqing', '重庆长安银行'],
+      ['yinhang', '重庆长安银行'],
+      ['cqcayh', '重庆长安银行'],
+      ['changsha', '长沙湘江物流'],
+      ['zhangsha', '长沙湘江物流'],
+      ['xiamen', '厦门航空'],
+      ['shamen', '厦门航空'],
+      ['shanshi', '单氏五金'],
+      ['danshi', '单氏五金'],
+      ['zengji', '曾记茶行'],
+      ['cengji', '曾记茶行'],
+    ]) {
+      expect(titles(await search(admin, q!)), q).toEqual([name]);
+    }
+  });
+
+  it('still finds entries written before tokens existed, and the backfill gives them tokens', async () => {
+    await t.db.execute(sql`UPDATE search_documents SET tokens = NULL`);
+    expect(titles(await search(admin, '东区'))).toEqual(['东区邮政', '北京东区分理处', '北京东区邮政']);
+    expect(await backfillSearchTokens(t.db, t.app.entities, { batch: 2 })).toBeGreaterThanOrEqual(8);
+    const [left] = (await t.db.execute(sql`SELECT count(*)::int AS n FROM search_documents WHERE tokens IS NULL`)).rows as {
+      n: number;
+    }[];
+    expect(left!.n).toBe(0);
+    expect(titles(await search(admin, '东区'))).toEqual(['东区邮政', '北京东区分理处', '北京东区邮政']);
+    expect(titles(await search(admin, 'zhongqing'))).toEqual(['重庆长安银行']);
+  });
+
+  it('treats LIKE wildcards in a short query literally', async () => {
+    expect(titles(await search(admin, '%_'))).toEqual([]);
+    expect(titles(await search(admin, '_'))).toEqual([]);
+  });
+
+  it('reads polyphonic characters in context first, then their other common reading, bounded', () => {
+    expect(pinyinForms('重庆').full).toEqual(['chongqing', 'zhongqing']);
+    expect(pinyinForms('长沙').full).toEqual(['changsha', 'zhangsha']);
+    expect(pinyinForms('行长').full).toEqual(['hangzhang', 'xingzhang', 'hangchang']);
+    expect(pinyinForms('银行').full).toEqual(['yinhang', 'yinxing']);
+    expect(pinyinForms('厦门').full).toEqual(['xiamen', 'shamen']);
+    expect(pinyinForms('单田芳').full).toEqual(['dantianfang', 'shantianfang']);
+    expect(pinyinForms('曾国藩').initials).toEqual(['cgf', 'zgf']);
+    // 重庆长安银行 has 2 × 2 × 3 readings; only the context one and four single changes are kept.
+    const many = pinyinForms('重庆长安银行重庆长安银行');
+    expect(many.full).toHaveLength(5);
+    expect(many.full[0]).toBe('chongqingchanganyinhangchongqingchanganyinhang');
+  });
+
   it('stores and queries the forms a Chinese name is typed in', () => {
-    expect(haystackOf(['北京东区'])).toBe(['北京东区', 'beijingdongqu', 'bjdq'].join('\u0001'));
+    expect(haystackOf(['北京东区'])).toBe(['北京东区', 'beijingdongqu', 'beijingdongou', 'bjdq', 'bjdo'].join('\u0001'));
+    expect(tokensOf(['东区邮', 'dqy'])).toEqual(['东区', '区邮', 'dq', 'qy']);
     expect(queryForms('bj东区')).toEqual(['bj东区', 'bjdongqu', 'bjdq']);
     expect(queryForms(' 「 ')).toEqual(['「']);
   });

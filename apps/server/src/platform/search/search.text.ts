@@ -1,27 +1,79 @@
-// Text normalisation for Chinese search: the forms a name is stored under (text, full pinyin, initials) and the
-// forms a query is tried in, so 「北京东区」, `beijingdongqu`, `bjdq` and `bj东区` all find 北京东区.
-import { pinyin } from 'pinyin-pro';
+// Text normalisation for Chinese search: the forms a name is stored under (text, full pinyin, initials, and the
+// other common readings of polyphonic characters), the two-character tokens that make short queries indexable,
+// the forms a query is tried in, and the pinyin key Chinese names sort by. So 「北京东区」, `beijingdongqu`,
+// `bjdq` and `bj东区` all find 北京东区, and 重庆 is found as `chongqing` as well as `zhongqing`.
+import { pinyin, polyphonic } from 'pinyin-pro';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const SPACES = /[\s\u3000·•()（）【】[\]-]+/g;
+/** Separates the parts of a haystack; no query contains it, so a match never spans two parts. */
+export const PART_SEPARATOR = '\u0001';
+/**
+ * At most this many other readings per text. Each replaces one polyphonic character's reading (in text order),
+ * never several at once: 「重庆长安银行」 has 2 × 2 × 3 combinations, and long names would have thousands.
+ */
+export const MAX_PINYIN_ALTERNATES = 4;
+/** Readings of a polyphonic character that count as common: pinyin-pro lists the most frequent first. */
+const COMMON_READINGS = 2;
 
 export const normalize = (text: string): string => text.toLowerCase().replace(SPACES, '');
 
-const fullPinyin = (text: string): string => pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
-const initials = (text: string): string =>
-  pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('');
+const PINYIN = { toneType: 'none', type: 'array', nonZh: 'consecutive' } as const;
+const fullPinyin = (text: string): string => pinyin(text, PINYIN).join('');
+const initials = (text: string): string => pinyin(text, { ...PINYIN, pattern: 'first' }).join('');
 
-/** The stored haystack of one text: the text itself, plus its full pinyin and initials when it has Chinese. */
-export function haystackOf(texts: string[]): string {
-  const parts: string[] = [];
+/**
+ * Full pinyin and initials of a text with Chinese: first as pinyin-pro reads it in context, then with one
+ * polyphonic character at a time read its other common way (重庆 chongqing → zhongqing, 长沙 changsha → zhangsha,
+ * 单 dan → shan, 曾 ceng → zeng), up to MAX_PINYIN_ALTERNATES. Distinct forms only.
+ */
+export function pinyinForms(text: string): { full: string[]; initials: string[] } {
+  const syllables = pinyin(text, PINYIN);
+  const firsts = pinyin(text, { ...PINYIN, pattern: 'first' });
+  const readings = polyphonic(text, PINYIN);
+  const full = new Set([syllables.join('')]);
+  const inits = new Set([firsts.join('')]);
+  // Both arrays hold one element per Chinese character and per run of other text, so positions line up.
+  const aligned = readings.length === syllables.length;
+  for (let i = 0; aligned && i < syllables.length && full.size <= MAX_PINYIN_ALTERNATES; i++) {
+    for (const reading of readings[i]!.slice(0, COMMON_READINGS)) {
+      if (reading === syllables[i] || full.size > MAX_PINYIN_ALTERNATES) continue;
+      full.add([...syllables.slice(0, i), reading, ...syllables.slice(i + 1)].join(''));
+      inits.add([...firsts.slice(0, i), reading[0], ...firsts.slice(i + 1)].join(''));
+    }
+  }
+  return { full: [...full].map(normalize), initials: [...inits].map(normalize) };
+}
+
+/** The parts a record is found by: each text itself, plus its pinyin forms when it has Chinese. */
+export function searchPartsOf(texts: string[]): string[] {
+  const parts = new Set<string>();
   for (const text of texts) {
     const base = normalize(text);
     if (!base) continue;
-    parts.push(base);
-    if (CJK.test(base)) parts.push(normalize(fullPinyin(base)), normalize(initials(base)));
+    parts.add(base);
+    if (CJK.test(base)) {
+      const forms = pinyinForms(base);
+      for (const form of [...forms.full, ...forms.initials]) if (form) parts.add(form);
+    }
   }
-  // A separator that no query contains, so a match never spans two parts.
-  return parts.join('\u0001');
+  return [...parts];
+}
+
+/** The stored haystack of some texts: their search parts joined by PART_SEPARATOR. */
+export const haystackOf = (texts: string[]): string => searchPartsOf(texts).join(PART_SEPARATOR);
+
+/**
+ * Every two-character piece of every part, for the GIN index that answers two-character queries (「东区」, `bj`),
+ * which a trigram index cannot: a part contains a two-character query exactly when one of its tokens equals it.
+ */
+export function tokensOf(parts: string[]): string[] {
+  const tokens = new Set<string>();
+  for (const part of parts) {
+    const chars = [...part];
+    for (let i = 0; i + 1 < chars.length; i++) tokens.add(chars[i]! + chars[i + 1]!);
+  }
+  return [...tokens];
 }
 
 const PHONE_LIKE = /^\+?[\d\s().-]{4,30}$/;
@@ -41,7 +93,8 @@ export function normalizePhone(text: string): string {
 
 /**
  * The forms a query is tried in: as typed, with its Chinese turned into full pinyin and into initials, and a
- * phone number as stored (see normalizePhone).
+ * phone number as stored (see normalizePhone). The query's Chinese is read in context only: the stored side holds
+ * the other readings.
  */
 export function queryForms(query: string): string[] {
   const base = normalize(query);
@@ -54,4 +107,18 @@ export function queryForms(query: string): string[] {
     forms.add(normalize(initials(base)));
   }
   return [...forms];
+}
+
+/** Length of a form in characters (a Chinese character is one), which decides the index that can answer it. */
+export const charLength = (text: string): number => [...text].length;
+
+/**
+ * The key a Chinese text sorts by: its pinyin syllables with tone numbers (阿里 `a1 li3`, 北京 `bei3 jing1`,
+ * 张三 `zhang1 san1`), other text lower-cased, then the text itself so equal readings group by character.
+ * Compared byte by byte (the column is COLLATE "C"), it gives the same pinyin order on PGlite and PostgreSQL.
+ */
+export function pinyinSortKey(text: string): string {
+  const trimmed = text.trim();
+  const syllables = pinyin(trimmed, { toneType: 'num', type: 'array', nonZh: 'consecutive' });
+  return `${syllables.map((s) => s.trim().toLowerCase()).join(' ')}${PART_SEPARATOR}${trimmed}`;
 }
