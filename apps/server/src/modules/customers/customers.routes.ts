@@ -9,10 +9,12 @@ import { REGIONS } from './customers.regions.data.ts';
 import { findCustomerDuplicates } from './customers.duplicates.ts';
 import { customerImportHooks } from './customers.import.ts';
 import { mergeCustomers } from './customers.merge.ts';
+import { registerIdentifierLookupRoutes } from './customers.identifiers.lookup.ts';
 
 const mergeParams = z.object({ id: z.uuid() });
 
 export function registerCustomerRoutes(app: FastifyInstance): void {
+  registerIdentifierLookupRoutes(app);
   app.get(
     '/v1/regions',
     { schema: { tags: ['customers'], summary: 'Provinces, cities and districts of China a customer’s region is chosen from' } },

@@ -1,0 +1,98 @@
+// GET /api/v1/identifiers/lookup: the call-centre question "whose number is this?" — an exact match of a normalised
+// identifier (phone, plate, policy number, …), answered from the (type, normalized) index. Only customers and
+// contacts the caller may read are named; a sensitive type (national ID) only to those who may edit the customer,
+// as only they see its value.
+import type { FastifyInstance } from 'fastify';
+import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { requireActor, type Actor } from '../../platform/http/context.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { accessCondition, allOf } from '../../platform/access/recordAccess.ts';
+import { listIdentifierTypes } from './customers.identifiers.service.ts';
+import { contacts, customerIdentifiers, customers } from './customers.schema.ts';
+
+const LIMIT = 20;
+
+const lookupQuery = z.object({ value: z.string().trim().min(1).max(100), type: z.string().min(1).max(40).optional() }).strict();
+
+export interface IdentifierMatch {
+  recordType: 'customer' | 'contact';
+  id: string;
+  title: string;
+  /** The customer of a contact, or the customer itself. */
+  customerId: string;
+  identifierType: string;
+}
+
+const bad = (field: string, code: string) => new AppError('VALIDATION_FAILED', 400, [{ field, code, message: code }]);
+
+/** Customers (then contacts) holding `value` as an identifier of `type`, or of any type when none is named. */
+export async function lookupIdentifier(db: DbOrTx, actor: Actor, value: string, type?: string): Promise<IdentifierMatch[]> {
+  const types = (await listIdentifierTypes(db)).filter((t) => !type || t.key === type);
+  if (!types.length) throw bad('type', 'invalid_option');
+  // The value as each type would have stored it: 138-0013-8000 is 13800138000 as a phone, 京A 12345 is 京A12345 as a plate.
+  const wanted = types.map((t) => ({ type: t, normalized: t.normalize(value) })).filter((w) => w.normalized.length > 0);
+  if (!wanted.length) throw bad('value', 'invalid_format');
+  const i = customerIdentifiers;
+  const c = customers;
+  const matches = or(...wanted.map((w) => and(eq(i.type, w.type.key), eq(i.normalized, w.normalized))));
+  const sensitive = wanted.filter((w) => w.type.sensitive).map((w) => w.type.key);
+  // No condition means no limit: the caller may edit every customer.
+  const mayEdit = accessCondition(actor, 'customer', 'update', c) ?? sql`true`;
+  // A sensitive value names its holder only to those who may see the value (customers.identifiers.service.ts).
+  const shown: SQL | undefined = sensitive.length ? sql`(${i.type} NOT IN ${sensitive} OR ${mayEdit})` : undefined;
+  const customerRows = await db
+    .selectDistinct({ id: c.id, title: c.name, identifierType: i.type })
+    .from(i)
+    .innerJoin(c, eq(c.id, i.customerId))
+    .where(allOf(matches, isNull(c.deletedAt), accessCondition(actor, 'customer', 'read', c), shown))
+    .orderBy(asc(c.name), asc(c.id))
+    .limit(LIMIT);
+  const p = contacts;
+  const contactRows = await db
+    .selectDistinct({ id: p.id, title: p.name, customerId: p.customerId, identifierType: i.type })
+    .from(i)
+    .innerJoin(p, eq(p.id, i.contactId))
+    .innerJoin(c, eq(c.id, i.customerId))
+    .where(allOf(matches, isNull(p.deletedAt), accessCondition(actor, 'contact', 'read', p), shown))
+    .orderBy(asc(p.name), asc(p.id))
+    .limit(LIMIT);
+  const seen = new Set<string>();
+  const items: IdentifierMatch[] = [];
+  for (const row of customerRows)
+    if (!seen.has(row.id)) {
+      seen.add(row.id);
+      items.push({
+        recordType: 'customer',
+        id: row.id,
+        title: row.title,
+        customerId: row.id,
+        identifierType: row.identifierType,
+      });
+    }
+  for (const row of contactRows)
+    if (!seen.has(row.id)) {
+      seen.add(row.id);
+      items.push({ recordType: 'contact', ...row });
+    }
+  return items;
+}
+
+export function registerIdentifierLookupRoutes(app: FastifyInstance): void {
+  app.get(
+    '/v1/identifiers/lookup',
+    {
+      schema: {
+        tags: ['customers'],
+        summary: 'Customers and contacts holding an identifier (exact, after normalisation), e.g. an incoming number',
+        querystring: lookupQuery,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { value, type } = request.query as z.infer<typeof lookupQuery>;
+      return { items: await lookupIdentifier(app.db, actor, value, type) };
+    },
+  );
+}
