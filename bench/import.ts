@@ -16,15 +16,27 @@ const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
 const CITIES = ['北京市', '上海市', '天津市', '重庆市'];
 const TRADES = ['科技', '贸易', '物流', '建材', '医药', '食品', '机械', '文化', '传媒', '电子'];
 
+/** Five plate characters unique for i < 36^5 (digits and letters), as in 京A·3X9K2. */
+const plateOf = (i: number): string => i.toString(36).toUpperCase().padStart(5, '0');
+
 async function writeCsv(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file);
   const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write('\uFEFF公司名称,客户性质,客户等级,省份,城市,首次接触日期,网址,备注\r\n');
+  await write('\uFEFF公司名称,客户性质,客户等级,省份,城市,首次接触日期,网址,备注,电话,手机,邮箱,车牌,保单号\r\n');
   for (let i = 0; i < rows; i++) {
     const city = CITIES[i % CITIES.length]!;
     const name = `${city.slice(0, 2)}${SURNAMES[i % SURNAMES.length]}氏${TRADES[(i >> 3) % TRADES.length]}有限公司${i}`;
     const day = String((i % 28) + 1).padStart(2, '0');
-    await write(`${name},单位客户,${'ABCD'[i % 4]},${city},${city},2024-03-${day},https://c${i}.example.cn,导入测试 ${i}\r\n`);
+    // Identifiers as a real CRM export has them: a landline on every row, a mobile, e-mail, plate and policy number
+    // on some (unique per row, so none collides with another customer's).
+    const phone = `010-${String(60_000_000 + i).padStart(8, '0')}`;
+    const mobile = i % 2 === 0 ? `138${String(i).padStart(8, '0')}` : '';
+    const email = i % 3 === 0 ? `info${i}@c${i}.example.cn` : '';
+    const plate = i % 4 === 0 ? `京A${plateOf(i)}` : '';
+    const policy = i % 5 === 0 ? `PDAA2024${String(i).padStart(10, '0')}` : '';
+    await write(
+      `${name},单位客户,${'ABCD'[i % 4]},${city},${city},2024-03-${day},https://c${i}.example.cn,导入测试 ${i},${phone},${mobile},${email},${plate},${policy}\r\n`,
+    );
   }
   await new Promise<void>((resolve) => out.end(resolve));
 }

@@ -16,6 +16,7 @@ import { BUILT_IN_IDENTIFIER_TYPES, maskValue, type IdentifierType } from './cus
 import { listIdentifierTypes } from './customers.identifiers.service.ts';
 import { findImportDuplicate, findImportDuplicates, importMatchKeys } from './customers.duplicates.ts';
 import { customerIdentifiers } from './customers.schema.ts';
+import { bulkInsert } from '../../platform/entities/entity.bulkInsert.ts';
 
 const PREFIX = 'identifier.';
 
@@ -133,9 +134,6 @@ async function checkIdentifiers(db: DbOrTx, rows: (ImportRowInput & { recordId?:
 /** One element of a PostgreSQL array literal, quoted. */
 const arrayItem = (text: string) => `"${text.replace(/(["\\])/g, '\\$1')}"`;
 
-/** Rows per insert: 6 bind parameters each. */
-const ROWS_PER_INSERT = 5000;
-
 /**
  * Writes the identifier cells of rows whose customer was created or updated (checked before by checkIdentifiers),
  * leaving out values the customer already holds. Answers the history entry of each customer, as adding one would.
@@ -180,7 +178,7 @@ async function writeIdentifiers(
       changes.set(row.recordId, [...(changes.get(row.recordId) ?? []), { field: 'identifiers', old: null, new: shown }]);
     }
   }
-  for (let n = 0; n < values.length; n += ROWS_PER_INSERT) await db.insert(i).values(values.slice(n, n + ROWS_PER_INSERT));
+  await bulkInsert(db, i, values);
   return changes;
 }
 

@@ -5,6 +5,7 @@ import type { AuditEntry } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
 import { users } from '../access/access.schema.ts';
+import { bulkInsert } from '../entities/entity.bulkInsert.ts';
 import { auditLog, type FieldChange } from './audit.schema.ts';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'assign' | 'merge' | 'share' | 'unshare' | (string & {});
@@ -25,9 +26,6 @@ export async function recordAudit(
   });
 }
 
-/** Rows per INSERT, well below PostgreSQL's 65,535 bind parameters (7 per entry). */
-const AUDIT_ROWS_PER_INSERT = 5000;
-
 /** Many entries in multi-row inserts (a bulk create): the same rows `recordAudit` writes one by one. */
 export async function recordAudits(
   db: DbOrTx,
@@ -43,8 +41,7 @@ export async function recordAudits(
     source: actor?.source ?? 'job',
     requestId: actor?.requestId ?? null,
   }));
-  for (let i = 0; i < rows.length; i += AUDIT_ROWS_PER_INSERT)
-    await db.insert(auditLog).values(rows.slice(i, i + AUDIT_ROWS_PER_INSERT));
+  await bulkInsert(db, auditLog, rows);
 }
 
 const comparable = (value: unknown): string => JSON.stringify(value instanceof Date ? value.toISOString() : (value ?? null));

@@ -21,6 +21,7 @@ import { loadFields, type KitContext } from '../entities/entity.read.ts';
 import { deleteRecord, updateRecord } from '../entities/entity.write.ts';
 import { createRecords, isRowDataError } from '../entities/entity.createMany.ts';
 import { indexRecords } from '../entities/entity.searchIndex.ts';
+import { bulkInsert } from '../entities/entity.bulkInsert.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ResolvedField } from '../entities/fields.ts';
 import { deleteFile } from './imports.files.ts';
@@ -362,9 +363,12 @@ async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Pro
     await runUpdates(readyAfter);
     await runCreates(readyAfter.filter((c) => c.plan.kind === 'create'));
 
-    if (errors.length) await tx.insert(importErrors).values(errors);
-    if (createdIds.length)
-      await tx.insert(importCreatedRecords).values(createdIds.map((recordId) => ({ importId: row.id, recordId })));
+    await bulkInsert(tx, importErrors, errors);
+    await bulkInsert(
+      tx,
+      importCreatedRecords,
+      createdIds.map((recordId) => ({ importId: row.id, recordId })),
+    );
     return setStatus(tx, row.id, {
       position: sql`${imports.position} + ${batch.rows.length}` as unknown as number,
       created: sql`${imports.created} + ${created}` as unknown as number,
