@@ -157,6 +157,7 @@ export const adminEn: Messages['admin'] = {
     boolean: 'Yes/No',
     select: 'Single choice',
     multiSelect: 'Multiple choice',
+    tags: 'Free tags',
     reference: 'Reference',
     email: 'E-mail',
     phone: 'Phone',

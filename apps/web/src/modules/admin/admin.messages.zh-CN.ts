@@ -154,6 +154,7 @@ export const adminZhCN = {
     boolean: '是/否',
     select: '单选',
     multiSelect: '多选',
+    tags: '标签（可自由输入）',
     reference: '关联记录',
     email: '电子邮箱',
     phone: '电话号码',

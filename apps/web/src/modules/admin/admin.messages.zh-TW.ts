@@ -154,6 +154,7 @@ export const adminZhTW: Messages['admin'] = {
     boolean: '是／否',
     select: '單選',
     multiSelect: '複選',
+    tags: '標籤（可自由輸入）',
     reference: '關聯資料',
     email: '電子郵件',
     phone: '電話號碼',

@@ -110,7 +110,7 @@ export function BulkActionDialog({ entity, action, records: chosen, onClose }: P
               valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
               rules={field.required ? [{ required: true, message: t('records.form.required', { field: field.label }) }] : []}
             >
-              <FieldInput field={field} />
+              <FieldInput field={field} plural={entity.plural} />
             </Form.Item>
           )}
           {action === 'assign' && (

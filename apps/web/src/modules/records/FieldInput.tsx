@@ -1,20 +1,23 @@
 // The control that edits one field, chosen by its type: text, multi-line text, whole and decimal numbers,
-// dates, yes/no, single and multiple choice, references, e-mail and phone. Used by forms, inline edit and bulk edit.
+// dates, yes/no, single and multiple choice, free tags, references, e-mail and phone. Used by forms, inline edit and bulk edit.
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import type { FieldMeta } from '@guanxi/contracts';
 import { ReferenceSelect } from './ReferenceSelect.tsx';
+import { TagsInput } from './TagsInput.tsx';
 
 interface Props {
   field: FieldMeta;
   /** Title of the current value of a reference field. */
   title?: string;
+  /** The record type's URL segment: free tags suggest the ones its records use. */
+  plural?: string;
   value?: unknown;
   onChange?: (value: unknown) => void;
   id?: string;
   autoFocus?: boolean;
 }
 
-export function FieldInput({ field, title, ...control }: Props) {
+export function FieldInput({ field, title, plural, ...control }: Props) {
   const common = { id: control.id, autoFocus: control.autoFocus, 'aria-label': field.label };
   const value = control.value as never;
   const onChange = control.onChange as never;
@@ -70,6 +73,8 @@ export function FieldInput({ field, title, ...control }: Props) {
           style={{ width: '100%' }}
         />
       );
+    case 'tags':
+      return <TagsInput {...common} field={field} plural={plural} value={value} onChange={onChange} />;
     case 'reference':
       return (
         <ReferenceSelect

@@ -1,4 +1,4 @@
-// One field of a record as a reader sees it: option labels, 是/否, grouped amounts, dates, links to the
+// One field of a record as a reader sees it: option labels, tag chips, 是/否, grouped amounts, dates, links to the
 // records a reference points at (by title), mail and phone links.
 import { Tag, Typography } from 'antd';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import type { FieldMeta } from '@guanxi/contracts';
 import { useMeta } from '../../platform/meta.ts';
 import type { ApiRecord } from './records.api.ts';
 import { readValue, valueText } from './fieldValues.ts';
+import { tagLabel } from './tags.ts';
 
 const empty = <Typography.Text type="secondary">—</Typography.Text>;
 
@@ -24,11 +25,13 @@ export function FieldValue({ record, field }: { record: ApiRecord; field: FieldM
     const target = meta.data?.find((e) => e.name === field.reference);
     return target ? <Link to={`/${target.plural}/${String(value)}`}>{title}</Link> : <>{title}</>;
   }
-  if (field.type === 'multiSelect' && Array.isArray(value))
+  if ((field.type === 'multiSelect' || field.type === 'tags') && Array.isArray(value))
     return (
       <>
         {value.map((v) => (
-          <Tag key={String(v)}>{field.options?.find((o) => o.value === v)?.label ?? String(v)}</Tag>
+          <Tag key={String(v)} color={field.type === 'tags' ? 'blue' : undefined}>
+            {tagLabel(field, String(v))}
+          </Tag>
         ))}
       </>
     );

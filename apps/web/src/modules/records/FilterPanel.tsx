@@ -1,9 +1,12 @@
 // The list's filter conditions: one row per chosen field with the control its type needs (text contains,
-// number range, date range with presets, options, yes/no, a record picker), and a picker to add a condition.
+// number range, date range with presets, options, tags, yes/no, a record picker, or the choices a module
+// registered for a text field), and a picker to add a condition.
 import { Button, DatePicker, Flex, Input, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EntityMeta, FieldMeta } from '@guanxi/contracts';
 import { ReferenceSelect } from './ReferenceSelect.tsx';
+import { TagsInput } from './TagsInput.tsx';
+import { filterChoicesOf } from './pageExtensions.ts';
 import { betweenValue, DATE_PRESETS, filterKey, filterKind, parseBetween, presetRange, withoutField } from './listFilters.ts';
 
 interface Props {
@@ -33,7 +36,7 @@ export function FilterPanel({ entity, fields, filters, onChange }: Props) {
         <Flex key={field.name} gap={8} align="center" wrap>
           <Typography.Text style={{ minWidth: 96 }}>{field.label}</Typography.Text>
           <div style={{ flex: '1 1 240px', minWidth: 0, maxWidth: 420 }}>
-            <FilterControl field={field} filters={filters} set={(values) => set(field, values)} />
+            <FilterControl entity={entity} field={field} filters={filters} set={(values) => set(field, values)} />
           </div>
           <Button
             type="text"
@@ -63,10 +66,12 @@ export function FilterPanel({ entity, fields, filters, onChange }: Props) {
 }
 
 function FilterControl({
+  entity,
   field,
   filters,
   set,
 }: {
+  entity: EntityMeta;
   field: FieldMeta;
   filters: Record<string, string>;
   set: (values: Record<string, string | undefined>) => void;
@@ -74,6 +79,10 @@ function FilterControl({
   const { t } = useTranslation();
   const get = (op: string) => filters[filterKey(field.name, op)];
   const label = field.label;
+  const inList = get('in') ? get('in')!.split(',') : [];
+  const Choices = filterChoicesOf(entity.name, field.name);
+  if (Choices)
+    return <Choices aria-label={label} value={inList} onChange={(values) => set({ in: values.join(',') || undefined })} />;
   switch (filterKind(field)) {
     case 'range':
       return (
@@ -113,10 +122,21 @@ function FilterControl({
           aria-label={label}
           mode="multiple"
           allowClear
-          value={get('in') ? get('in')!.split(',') : []}
+          value={inList}
           options={field.options}
           onChange={(values: string[]) => set({ in: values.join(',') || undefined })}
           style={{ width: '100%' }}
+        />
+      );
+    case 'tags':
+      return (
+        <TagsInput
+          aria-label={label}
+          field={field}
+          plural={entity.plural}
+          mode="multiple"
+          value={inList}
+          onChange={(values) => set({ in: values.join(',') || undefined })}
         />
       );
     case 'boolean':

@@ -12,12 +12,14 @@ import type { ApiRecord } from './records.api.ts';
 interface Props {
   record: ApiRecord;
   field: FieldMeta;
+  /** The record type's URL segment (tag suggestions come from its records). */
+  plural: string;
   editable: boolean;
   /** Saves the form values of this one field; resolves to the field's error message, or null when saved. */
   save: (field: FieldMeta, values: Record<string, unknown>) => Promise<string | null>;
 }
 
-export function InlineField({ record, field, editable, save }: Props) {
+export function InlineField({ record, field, plural, editable, save }: Props) {
   const { t } = useTranslation();
   // The editor belongs to the version it was opened on: a save or a reload after a conflict closes it.
   const [editingVersion, setEditingVersion] = useState<number | null>(null);
@@ -78,7 +80,7 @@ export function InlineField({ record, field, editable, save }: Props) {
             rules={field.required ? [{ required: true, message: t('records.form.required', { field: field.label }) }] : []}
             style={{ flex: '1 1 180px', marginBottom: 0, minWidth: 0 }}
           >
-            <FieldInput field={field} title={title} autoFocus />
+            <FieldInput field={field} plural={plural} title={title} autoFocus />
           </Form.Item>
           <Button type="primary" size="small" loading={saving} onClick={() => void submit()} style={{ marginTop: 4 }}>
             {t('records.save')}

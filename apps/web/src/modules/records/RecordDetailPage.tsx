@@ -13,7 +13,9 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { rememberRecent } from '../../app/recent.ts';
 import { BulkActionDialog } from './BulkActionDialog.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
-import { detailExtensions, type DetailTab } from './pageExtensions.ts';
+import { detailExtensions, fieldGroupInputsOf, type DetailTab } from './pageExtensions.ts';
+import { withFieldGroups } from './fieldGroups.ts';
+import { InlineFieldGroup } from './InlineFieldGroup.tsx';
 import { detailSections, SYSTEM_FIELDS } from './detailSections.ts';
 import { applies, formatDateTime } from './fieldValues.ts';
 import { HistoryList } from './HistoryList.tsx';
@@ -100,6 +102,7 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
       },
     });
 
+  const groups = fieldGroupInputsOf(entity.name);
   const sectionLabel = (key: string, label?: string) =>
     label ??
     (key === 'system'
@@ -115,20 +118,39 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
           <Descriptions
             column={wide ? 2 : 1}
             size="small"
-            items={section.fields
-              .filter((field) => applies(field, (name) => record[name]))
-              .map((field) => ({
-                key: field.name,
-                label: field.label,
-                children: (
-                  <InlineField
-                    record={record}
-                    field={field}
-                    editable={access.update && !field.readOnly && !SYSTEM_FIELDS.includes(field.name)}
-                    save={save}
-                  />
-                ),
-              }))}
+            items={withFieldGroups(
+              section.fields.filter((field) => applies(field, (name) => record[name])),
+              groups,
+            ).map((item) =>
+              item.kind === 'group'
+                ? {
+                    key: item.fields.map((f) => f.name).join('+'),
+                    label: item.group.label(t),
+                    children: (
+                      <InlineFieldGroup
+                        entity={entity}
+                        record={record}
+                        group={item.group}
+                        fields={item.fields}
+                        editable={access.update && item.fields.every((f) => !f.readOnly)}
+                        save={save}
+                      />
+                    ),
+                  }
+                : {
+                    key: item.field.name,
+                    label: item.field.label,
+                    children: (
+                      <InlineField
+                        record={record}
+                        field={item.field}
+                        plural={entity.plural}
+                        editable={access.update && !item.field.readOnly && !SYSTEM_FIELDS.includes(item.field.name)}
+                        save={save}
+                      />
+                    ),
+                  },
+            )}
           />
         </Card>
       ))}

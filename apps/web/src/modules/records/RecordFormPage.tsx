@@ -14,7 +14,9 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useSession } from '../../app/session.ts';
 import { ConflictDialog, type Conflict } from './ConflictDialog.tsx';
 import { detailSections } from './detailSections.ts';
-import { formNoticesOf } from './pageExtensions.ts';
+import { fieldGroupInputsOf, formNoticesOf } from './pageExtensions.ts';
+import { withFieldGroups } from './fieldGroups.ts';
+import { FieldGroupFormItem } from './FieldGroupFormItem.tsx';
 import { FieldInput } from './FieldInput.tsx';
 import { applies, formPath, readValue, toApiBody, toFormValue, toFormValues } from './fieldValues.ts';
 import { recordKeys, useRecord, type ApiRecord } from './records.api.ts';
@@ -132,6 +134,7 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: ApiRecord
   const watched = (Form.useWatch([], form) ?? initialValues()) as Record<string, unknown>;
   const shown = fields.filter((f) => applies(f, (name) => watched[name]));
   const sections = detailSections({ ...entity, fields: shown });
+  const groups = fieldGroupInputsOf(entity.name);
   const sectionLabel = (key: string, label?: string) =>
     label ??
     (key === 'system'
@@ -168,30 +171,44 @@ function RecordForm({ entity, record }: { entity: EntityMeta; record?: ApiRecord
                   columnGap: 24,
                 }}
               >
-                {section.fields.map((field) => (
-                  <Form.Item
-                    key={field.name}
-                    name={formPath(field)}
-                    label={field.label}
-                    valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
-                    style={field.type === 'longText' ? { gridColumn: '1 / -1' } : undefined}
-                    rules={[
-                      ...(field.required
-                        ? [{ required: true, message: t('records.form.required', { field: field.label }) }]
-                        : []),
-                      ...(field.type === 'email' ? [{ type: 'email' as const, message: t('records.form.email') }] : []),
-                    ]}
-                  >
-                    <FieldInput
-                      field={field}
-                      title={
-                        field.name === 'ownerId' && creating
-                          ? me?.displayName
-                          : (record?.titles as Record<string, string> | undefined)?.[field.name]
-                      }
-                    />
-                  </Form.Item>
-                ))}
+                {withFieldGroups(section.fields, groups).map((item) => {
+                  if (item.kind === 'group')
+                    return (
+                      <FieldGroupFormItem
+                        key={item.fields.map((f) => f.name).join('+')}
+                        entity={entity}
+                        group={item.group}
+                        fields={item.fields}
+                        onEdited={() => setDirty(true)}
+                      />
+                    );
+                  const { field } = item;
+                  return (
+                    <Form.Item
+                      key={field.name}
+                      name={formPath(field)}
+                      label={field.label}
+                      valuePropName={field.type === 'boolean' ? 'checked' : 'value'}
+                      style={field.type === 'longText' ? { gridColumn: '1 / -1' } : undefined}
+                      rules={[
+                        ...(field.required
+                          ? [{ required: true, message: t('records.form.required', { field: field.label }) }]
+                          : []),
+                        ...(field.type === 'email' ? [{ type: 'email' as const, message: t('records.form.email') }] : []),
+                      ]}
+                    >
+                      <FieldInput
+                        field={field}
+                        plural={entity.plural}
+                        title={
+                          field.name === 'ownerId' && creating
+                            ? me?.displayName
+                            : (record?.titles as Record<string, string> | undefined)?.[field.name]
+                        }
+                      />
+                    </Form.Item>
+                  );
+                })}
               </div>
             </Card>
           ))}

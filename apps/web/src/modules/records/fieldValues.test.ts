@@ -1,21 +1,10 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import type { FieldMeta } from '@guanxi/contracts';
 import { applies, formatDecimal, toApiBody, toFormValues, valueText } from './fieldValues.ts';
 import { listQuery } from './records.api.ts';
+import { fieldMeta } from './fieldMeta.testing.ts';
 
-const meta = (name: string, type: FieldMeta['type'], extra: Partial<FieldMeta> = {}): FieldMeta => ({
-  name,
-  type,
-  label: name,
-  required: false,
-  readOnly: false,
-  custom: name.startsWith('custom.'),
-  filterable: true,
-  sortable: true,
-  searchable: false,
-  ...extra,
-});
+const meta = fieldMeta;
 
 describe('amounts', () => {
   it('groups thousands and keeps every fen without going through a float', () => {

@@ -39,7 +39,7 @@ export function toApiValue(field: FieldMeta, value: unknown): unknown {
   if (value === undefined || value === '' || value === null) return field.type === 'boolean' ? false : null;
   if (field.type === 'date') return (value as Dayjs).format('YYYY-MM-DD');
   if (field.type === 'datetime') return (value as Dayjs).toISOString();
-  if (field.type === 'multiSelect' && Array.isArray(value) && value.length === 0) return null;
+  if ((field.type === 'multiSelect' || field.type === 'tags') && Array.isArray(value) && value.length === 0) return null;
   if (field.type === 'decimal') return String(value);
   return value;
 }
@@ -90,6 +90,7 @@ export function valueText(field: FieldMeta, value: unknown, yesNo: [string, stri
     case 'select':
       return option(value);
     case 'multiSelect':
+    case 'tags':
       return Array.isArray(value) ? value.map(option).join('、') : String(value);
     case 'boolean':
       return value ? yesNo[0] : yesNo[1];

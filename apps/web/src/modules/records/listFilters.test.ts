@@ -1,21 +1,11 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import type { FieldMeta } from '@guanxi/contracts';
+import { fieldMeta } from './fieldMeta.testing.ts';
 import { activeFilterFields, betweenValue, presetRange, withoutField } from './listFilters.ts';
 
 const day = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
-const field = (type: FieldMeta['type']): FieldMeta =>
-  ({
-    name: 'due',
-    type,
-    label: '到期日',
-    required: false,
-    readOnly: false,
-    custom: false,
-    filterable: true,
-    sortable: true,
-    searchable: false,
-  }) as FieldMeta;
+const field = (type: FieldMeta['type']): FieldMeta => fieldMeta('due', type, { label: '到期日' });
 
 describe('date presets', () => {
   const now = dayjs('2026-02-10T09:30:00'); // a Tuesday in the first quarter

@@ -3,7 +3,7 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import type { FieldMeta } from '@guanxi/contracts';
 
-export type FilterKind = 'text' | 'range' | 'dateRange' | 'choice' | 'boolean' | 'reference';
+export type FilterKind = 'text' | 'range' | 'dateRange' | 'choice' | 'tags' | 'boolean' | 'reference';
 
 export function filterKind(field: FieldMeta): FilterKind {
   switch (field.type) {
@@ -16,6 +16,8 @@ export function filterKind(field: FieldMeta): FilterKind {
     case 'select':
     case 'multiSelect':
       return 'choice';
+    case 'tags':
+      return 'tags';
     case 'boolean':
       return 'boolean';
     case 'reference':
@@ -31,6 +33,7 @@ export const KIND_OPS: Record<FilterKind, string[]> = {
   range: ['gte', 'lte'],
   dateRange: ['between'],
   choice: ['in'],
+  tags: ['in'],
   boolean: ['eq'],
   reference: ['eq'],
 };

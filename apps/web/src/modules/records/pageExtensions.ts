@@ -1,9 +1,11 @@
 // How a module adds to the generic pages of its record types without writing its own: on the detail page a panel
 // above the tabs (a customer's identifiers and quick actions) and extra tabs (a customer's timeline); on the form a
-// notice above the fields that follows what is typed (likely duplicates). Modules register at import time.
+// notice above the fields that follows what is typed (likely duplicates); one input for a group of fields on the
+// form and the card (a region cascader for province / city / district); a list filter's choices for a text field
+// (the provinces). Modules register at import time.
 import type { ComponentType } from 'react';
 import type { TFunction } from 'i18next';
-import type { EntityMeta } from '@guanxi/contracts';
+import type { EntityMeta, FieldMeta } from '@guanxi/contracts';
 import type { ApiRecord } from './records.api.ts';
 
 export interface DetailProps {
@@ -48,3 +50,51 @@ export function registerFormNotice(recordType: string, notice: ComponentType<For
 }
 
 export const formNoticesOf = (recordType: string): ComponentType<FormNoticeProps>[] => formNotices.get(recordType) ?? [];
+
+export interface FieldGroupInputProps {
+  entity: EntityMeta;
+  /** The group's fields present on this form, in the group's order. */
+  fields: FieldMeta[];
+  /** Current values of the group's fields, by field name. */
+  value: Record<string, unknown>;
+  /** New values of the group's fields (null clears one). */
+  onChange: (value: Record<string, unknown>) => void;
+  id?: string;
+  autoFocus?: boolean;
+  'aria-label'?: string;
+}
+
+export interface FieldGroupInput {
+  /** Built-in fields the one input fills, in order; the group takes the place of the first one present. */
+  fields: string[];
+  label: (t: TFunction) => string;
+  Input: ComponentType<FieldGroupInputProps>;
+  /** How the group reads on the card; without it the values joined by " / ". */
+  Value?: ComponentType<DetailProps>;
+}
+
+const groupInputs = new Map<string, FieldGroupInput[]>();
+
+/** Replaces the inputs of `group.fields` on the type's form and inline on its card by one input. */
+export function registerFieldGroupInput(recordType: string, group: FieldGroupInput): void {
+  groupInputs.set(recordType, [...(groupInputs.get(recordType) ?? []), group]);
+}
+
+export const fieldGroupInputsOf = (recordType: string): FieldGroupInput[] => groupInputs.get(recordType) ?? [];
+
+export interface FilterChoicesProps {
+  'aria-label': string;
+  /** The chosen values (the filter's `in` list). */
+  value: string[];
+  onChange: (value: string[]) => void;
+}
+
+const filterChoices = new Map<string, ComponentType<FilterChoicesProps>>();
+
+/** The list filter of a text field offers choices instead of "contains" (a customer's province from the list). */
+export function registerFilterChoices(recordType: string, field: string, Choices: ComponentType<FilterChoicesProps>): void {
+  filterChoices.set(`${recordType}.${field}`, Choices);
+}
+
+export const filterChoicesOf = (recordType: string, field: string): ComponentType<FilterChoicesProps> | undefined =>
+  filterChoices.get(`${recordType}.${field}`);

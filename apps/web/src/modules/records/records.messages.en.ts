@@ -11,6 +11,9 @@ export const recordsEn: Messages['records'] = {
   hiddenReference: '(not visible to you)',
   selectedRecord: 'Selected record',
   noMatches: 'No matching records',
+  tags: {
+    typeNew: 'Type a new tag and press Enter',
+  },
   list: {
     total: '{{count}} in total',
     shown: 'Showing {{shown}} of {{total}}',

@@ -9,6 +9,9 @@ export const recordsZhCN = {
   hiddenReference: '（无权查看）',
   selectedRecord: '已选记录',
   noMatches: '没有匹配的记录',
+  tags: {
+    typeNew: '输入新标签后按回车',
+  },
   list: {
     total: '共 {{count}} 条',
     shown: '已显示 {{shown}} / {{total}} 条',

@@ -11,6 +11,9 @@ export const recordsZhTW: Messages['records'] = {
   hiddenReference: '（無權檢視）',
   selectedRecord: '已選記錄',
   noMatches: '沒有符合的記錄',
+  tags: {
+    typeNew: '輸入新標籤後按 Enter',
+  },
   list: {
     total: '共 {{count}} 筆',
     shown: '已顯示 {{shown}} / {{total}} 筆',

@@ -18,10 +18,11 @@ export function useRecordSave(entity: EntityMeta, record: ApiRecord | undefined)
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
-  /** Resolves to the message to show beside the field, or null once saved. */
-  const save = async (field: FieldMeta, values: Record<string, unknown>): Promise<string | null> => {
+  /** Saves one field (or a group of fields edited together); resolves to the message to show beside it, or null. */
+  const save = async (saved: FieldMeta | FieldMeta[], values: Record<string, unknown>): Promise<string | null> => {
     if (!record) return null;
-    const body = toApiBody([field], values);
+    const fields = Array.isArray(saved) ? saved : [saved];
+    const body = toApiBody(fields, values);
     try {
       const updated = await api.patch<ApiRecord>(`/${entity.plural}/${record.id}`, body, { ifMatch: record.version });
       queryClient.setQueryData(recordKeys.one(entity.plural, record.id), updated);
@@ -31,11 +32,11 @@ export function useRecordSave(entity: EntityMeta, record: ApiRecord | undefined)
     } catch (err) {
       if (err instanceof ApiError && err.status === 412 && err.current) {
         const mine = { ...record, ...body, custom: { ...record.custom, ...(body.custom as object | undefined) } } as ApiRecord;
-        setConflict({ mine, theirs: err.current as ApiRecord, fields: [field.name] });
+        setConflict({ mine, theirs: err.current as ApiRecord, fields: fields.map((f) => f.name) });
         return t('records.conflict.short');
       }
-      const path = formPath(field).join('.');
-      const detail = err instanceof ApiError ? err.details.find((d) => d.field === path || d.field === field.name) : undefined;
+      const paths = fields.flatMap((f) => [formPath(f).join('.'), f.name]);
+      const detail = err instanceof ApiError ? err.details.find((d) => d.field && paths.includes(d.field)) : undefined;
       if (detail) return detail.message;
       void message.error(errorMessage(t, err));
       return errorMessage(t, err);
