@@ -1,10 +1,12 @@
 // Customer 360 in the browser: the create form warns of a likely duplicate; a customer created in Chinese gets a
-// phone number on its card and is then found from the command palette by its initials and by that phone's last digits.
+// phone number on its card and is then found from the command palette by its initials and by that phone's last digits;
+// the region is picked with one cascader and free tags are typed, the list filters by a tag, the card's account team
+// takes a member; merge of a duplicate; a visit on the timeline.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { apiOf } from '../harness/api.ts';
 import { test } from '../harness/runner.ts';
-import { DEMO_PASSWORD, signIn, visible } from '../harness/flows.ts';
+import { assertNoHorizontalOverflow, DEMO_PASSWORD, signIn, visible } from '../harness/flows.ts';
 
 const palette = (page: Page) => page.getByRole('dialog', { name: '搜索与跳转' });
 
@@ -94,4 +96,79 @@ test('a visit logged from the customer card shows on its timeline', async ({ new
   await page.getByRole('tab', { name: '时间线' }).click();
   await visible(page.getByRole('link', { name: '拜访沈总，谈明年的研学合作' }));
   await screenshot(page, 'customers-timeline-1280');
+});
+
+test('a customer gets its region from the cascader and free tags, is filtered by a tag, and takes a team member', async ({
+  newPage,
+  screenshot,
+}) => {
+  const page = await newPage();
+  await signIn(page, 'lina', DEMO_PASSWORD);
+  await page.goto('/customers/new');
+  await page.getByLabel('客户名称').fill('北京朝阳望京书店有限公司');
+  await page.getByLabel('客户性质').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('单位客户', { exact: true }).click();
+
+  // Typing part of a district's name finds it under its city and province.
+  await page.getByRole('combobox', { name: '地区' }).fill('朝阳');
+  await page
+    .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item')
+    .filter({ hasText: /北京市.*北京市.*朝阳区/ })
+    .click();
+  await visible(page.getByTitle('北京市 / 北京市 / 朝阳区'));
+
+  // One suggested tag picked from the list, one new tag typed.
+  const tags = page.getByRole('combobox', { name: '标签' });
+  await tags.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '贵宾' }).click();
+  const chosen = page.locator('.ant-form-item', { has: tags });
+  await visible(chosen.getByText('贵宾', { exact: true }));
+  await tags.pressSequentially('望京书展');
+  await tags.press('Enter');
+  await visible(chosen.getByText('望京书展', { exact: true }));
+  await visible(chosen.getByText('贵宾', { exact: true }));
+  await page.keyboard.press('Escape');
+  await screenshot(page, 'customers-form-region-tags-1280');
+  await page.getByRole('button', { name: /创\s*建/ }).click();
+  await visible(page.getByRole('heading', { name: '北京朝阳望京书店有限公司' }));
+  const customerPath = new URL(page.url()).pathname;
+
+  await visible(page.getByText('北京市 / 北京市 / 朝阳区'));
+  await visible(page.locator('.ant-tag', { hasText: '望京书展' }));
+  await visible(page.locator('.ant-tag', { hasText: '贵宾' }));
+
+  // The account team: the owner as account manager, then a colleague who may edit.
+  const team = page.getByRole('region', { name: '客户团队' });
+  await visible(team.getByText('客户经理'));
+  await page.getByRole('button', { name: '添加成员' }).click();
+  await page.getByRole('combobox', { name: '选择同事' }).fill('王芳');
+  await page.locator('.ant-select-dropdown:visible').getByText('王芳（wangfang）').click();
+  await page.getByRole('combobox', { name: '权限' }).click();
+  await page.locator('.ant-select-dropdown:visible').getByText('可编辑', { exact: true }).click();
+  await page.getByRole('button', { name: /^添\s*加$/ }).click();
+  await visible(page.getByText('已添加到客户团队'));
+  await visible(team.getByRole('listitem').filter({ hasText: '王芳' }).getByText('可编辑'));
+  await screenshot(page, 'customers-card-team-1280');
+
+  // The list filtered by the new tag shows this customer only.
+  await page.goto('/customers');
+  await page.getByRole('button', { name: /筛\s*选/ }).click();
+  await page.getByLabel('添加筛选条件').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('标签', { exact: true }).click();
+  await page.getByRole('group', { name: '筛选' }).getByRole('combobox', { name: '标签' }).fill('望京');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '望京书展' }).click();
+  await page.getByRole('status').filter({ hasText: '共 1 条' }).waitFor();
+  await visible(page.getByRole('link', { name: '北京朝阳望京书店有限公司' }));
+
+  // On a phone the form with the cascader and the card with the team fit the screen.
+  const phone = await newPage({ width: 375, height: 800 });
+  await signIn(phone, 'lina', DEMO_PASSWORD);
+  await phone.goto(`${customerPath}/edit`);
+  await visible(phone.getByTitle('北京市 / 北京市 / 朝阳区'));
+  await assertNoHorizontalOverflow(phone);
+  await screenshot(phone, 'customers-form-region-tags-375');
+  await phone.goto(customerPath);
+  await visible(phone.getByRole('region', { name: '客户团队' }).getByText('王芳'));
+  await assertNoHorizontalOverflow(phone);
+  await screenshot(phone, 'customers-card-team-375');
 });

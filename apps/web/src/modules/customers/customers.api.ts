@@ -1,5 +1,6 @@
-// Data of the customer card's own panels: identifier types and a customer's identifiers (phones, plates, policy
-// numbers …), added and removed through the customer so its access rules decide.
+// Data of the customer card's own panels and inputs: identifier types and a customer's identifiers (phones, plates,
+// policy numbers …), added and removed through the customer so its access rules decide; the bundled list of China's
+// regions; a customer's account team (its record shares).
 import { useQuery } from '@tanstack/react-query';
 import type { Identifier, IdentifierType } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
@@ -9,6 +10,8 @@ export type { Identifier, IdentifierType };
 export const customerKeys = {
   identifierTypes: ['identifierTypes'] as const,
   identifiers: (customerId: string) => ['customers', customerId, 'identifiers'] as const,
+  regions: ['regions'] as const,
+  team: (customerId: string) => ['customers', customerId, 'team'] as const,
 };
 
 export const useIdentifierTypes = () =>
@@ -22,4 +25,34 @@ export const useIdentifiers = (customerId: string) =>
   useQuery({
     queryKey: customerKeys.identifiers(customerId),
     queryFn: () => api.get<{ items: Identifier[] }>(`/customers/${customerId}/identifiers`).then((r) => r.items),
+  });
+
+/** A province, city or district of GET /api/v1/regions (districts only where the list bundles them). */
+export interface Region {
+  name: string;
+  children?: Region[];
+}
+
+export const useRegions = () =>
+  useQuery({
+    queryKey: customerKeys.regions,
+    queryFn: () => api.get<{ items: Region[] }>('/regions').then((r) => r.items),
+    // The list changes only with a release.
+    staleTime: Infinity,
+  });
+
+/** A member of a customer's account team: a user the customer is shared with, read-only or to edit. */
+export interface TeamMember {
+  userId: string;
+  userName: string;
+  access: 'read' | 'edit';
+  reason: 'share' | 'team';
+  teamRole: string | null;
+  createdAt: string;
+}
+
+export const useTeam = (customerId: string) =>
+  useQuery({
+    queryKey: customerKeys.team(customerId),
+    queryFn: () => api.get<{ items: TeamMember[] }>(`/customers/${customerId}/shares`).then((r) => r.items),
   });
