@@ -26,6 +26,7 @@ import { RecordFormPage } from '../modules/records/RecordFormPage.tsx';
 import { RecordListPage } from '../modules/records/RecordListPage.tsx';
 import { RecycleBinPage } from '../modules/records/RecycleBinPage.tsx';
 import '../modules/customers/customers.module.ts';
+import '../modules/activities/activities.module.ts';
 import { ImportPage } from '../modules/imports/ImportPage.tsx';
 
 const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };

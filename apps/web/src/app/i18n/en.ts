@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN.ts';
 import { adminEn } from '../../modules/admin/admin.messages.en.ts';
 import { recordsEn } from '../../modules/records/records.messages.en.ts';
 import { customersEn } from '../../modules/customers/customers.messages.en.ts';
+import { activitiesEn } from '../../modules/activities/activities.messages.en.ts';
 import { importsEn } from '../../modules/imports/imports.messages.en.ts';
 
 export const en: Messages = {
@@ -125,5 +126,6 @@ export const en: Messages = {
   admin: adminEn,
   records: recordsEn,
   customers: customersEn,
+  activities: activitiesEn,
   imports: importsEn,
 };

@@ -2,6 +2,7 @@
 import { adminZhCN } from '../../modules/admin/admin.messages.zh-CN.ts';
 import { recordsZhCN } from '../../modules/records/records.messages.zh-CN.ts';
 import { customersZhCN } from '../../modules/customers/customers.messages.zh-CN.ts';
+import { activitiesZhCN } from '../../modules/activities/activities.messages.zh-CN.ts';
 import { importsZhCN } from '../../modules/imports/imports.messages.zh-CN.ts';
 export const zhCN = {
   app: {
@@ -122,6 +123,7 @@ export const zhCN = {
   admin: adminZhCN,
   records: recordsZhCN,
   customers: customersZhCN,
+  activities: activitiesZhCN,
   imports: importsZhCN,
 };
 

@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN.ts';
 import { adminZhTW } from '../../modules/admin/admin.messages.zh-TW.ts';
 import { recordsZhTW } from '../../modules/records/records.messages.zh-TW.ts';
 import { customersZhTW } from '../../modules/customers/customers.messages.zh-TW.ts';
+import { activitiesZhTW } from '../../modules/activities/activities.messages.zh-TW.ts';
 import { importsZhTW } from '../../modules/imports/imports.messages.zh-TW.ts';
 
 export const zhTW: Messages = {
@@ -124,5 +125,6 @@ export const zhTW: Messages = {
   admin: adminZhTW,
   records: recordsZhTW,
   customers: customersZhTW,
+  activities: activitiesZhTW,
   imports: importsZhTW,
 };
