@@ -1,7 +1,8 @@
 // Likely duplicates of a customer being created or imported: customers holding the same normalised identifier
 // (exactly — a phone's tail is a search, not a duplicate), then customers whose name has the same comparison key
 // (customers.nameKey.ts). Only customers the caller may read are named.
-import { and, asc, eq, inArray, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, type SQL } from 'drizzle-orm';
+import { anyOf } from '../../platform/entities/entity.bulkInsert.ts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/http/context.ts';
 import { accessCondition, allOf } from '../../platform/access/recordAccess.ts';
@@ -149,7 +150,7 @@ export async function findImportDuplicates(
       .selectDistinct({ id: c.id, name: c.name, type: i.type, normalized: i.normalized })
       .from(i)
       .innerJoin(c, eq(c.id, i.customerId))
-      .where(and(inArray(i.normalized, values), inArray(i.type, typeKeys), visible));
+      .where(and(anyOf(i.normalized, values), anyOf(i.type, typeKeys), visible));
     for (const r of found) {
       const key = `${r.type}\u0000${r.normalized}`;
       holders.set(key, [...(holders.get(key) ?? []), { id: r.id, name: r.name }]);
@@ -161,7 +162,7 @@ export async function findImportDuplicates(
     const found = await db
       .select({ id: c.id, nameKey: c.nameKey })
       .from(c)
-      .where(and(inArray(c.nameKey, keys), visible))
+      .where(and(anyOf(c.nameKey, keys), visible))
       .orderBy(asc(c.createdAt), asc(c.id));
     for (const r of found) if (r.nameKey && !byName.has(r.nameKey)) byName.set(r.nameKey, r.id);
   }

@@ -1,6 +1,7 @@
 // Identifiers of customers and their contacts: listing, adding and removing them through the customer (its access
 // rules decide), uniqueness per type, an audit entry on the customer, and the search index kept in step.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { anyOf } from '../../platform/entities/entity.bulkInsert.ts';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/http/context.ts';
@@ -151,7 +152,7 @@ export async function identifierSearchTermsMany(db: DbOrTx, owner: 'customer' | 
   const rows = await db
     .select({ id: column, normalized: customerIdentifiers.normalized })
     .from(customerIdentifiers)
-    .where(inArray(column, ids));
+    .where(anyOf(column, ids));
   const byId = new Map<string, string[]>();
   for (const r of rows) if (r.id) byId.set(r.id, [...(byId.get(r.id) ?? []), r.normalized]);
   return ids.map((id) => byId.get(id) ?? []);

@@ -2,7 +2,7 @@
 // numbers and other identifiers (电话/手机/邮箱/车牌/保单号 or English headers), checked and normalised as the
 // identifiers service does and written in bulk after the customers; and duplicates found by those identifiers and
 // by the name key, for a whole batch at once.
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/http/context.ts';
 import type { FieldChange } from '../../platform/audit/audit.schema.ts';
@@ -16,7 +16,7 @@ import { BUILT_IN_IDENTIFIER_TYPES, maskValue, type IdentifierType } from './cus
 import { listIdentifierTypes } from './customers.identifiers.service.ts';
 import { findImportDuplicate, findImportDuplicates, importMatchKeys } from './customers.duplicates.ts';
 import { customerIdentifiers } from './customers.schema.ts';
-import { bulkInsert } from '../../platform/entities/entity.bulkInsert.ts';
+import { anyOf, arrayLiteral, bulkInsert } from '../../platform/entities/entity.bulkInsert.ts';
 
 const PREFIX = 'identifier.';
 
@@ -99,9 +99,7 @@ async function checkIdentifiers(db: DbOrTx, rows: (ImportRowInput & { recordId?:
   const unique = parsedRows.flatMap((r) => r.parsed.filter((p) => p.type.unique));
   if (!unique.length) return parsedRows.map((r) => r.issues);
   const lockKeys = [...new Set(unique.map((p) => `identifier:${p.type.key}:${p.normalized}`))].sort();
-  await db.execute(
-    sql`SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM unnest(${`{${lockKeys.map(arrayItem).join(',')}}`}::text[]) AS k`,
-  );
+  await db.execute(sql`SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM unnest(${arrayLiteral(lockKeys)}::text[]) AS k`);
   const i = customerIdentifiers;
   const held = new Map<string, Set<string>>();
   for (const r of await db
@@ -109,8 +107,8 @@ async function checkIdentifiers(db: DbOrTx, rows: (ImportRowInput & { recordId?:
     .from(i)
     .where(
       and(
-        inArray(i.type, [...new Set(unique.map((p) => p.type.key))]),
-        inArray(i.normalized, [...new Set(unique.map((p) => p.normalized))]),
+        anyOf(i.type, [...new Set(unique.map((p) => p.type.key))]),
+        anyOf(i.normalized, [...new Set(unique.map((p) => p.normalized))]),
       ),
     )) {
     const key = pairKey(r.type, r.normalized);
@@ -131,9 +129,6 @@ async function checkIdentifiers(db: DbOrTx, rows: (ImportRowInput & { recordId?:
   });
 }
 
-/** One element of a PostgreSQL array literal, quoted. */
-const arrayItem = (text: string) => `"${text.replace(/(["\\])/g, '\\$1')}"`;
-
 /**
  * Writes the identifier cells of rows whose customer was created or updated (checked before by checkIdentifiers),
  * leaving out values the customer already holds. Answers the history entry of each customer, as adding one would.
@@ -142,24 +137,28 @@ async function writeIdentifiers(
   db: DbOrTx,
   actor: Actor,
   rows: (ImportRowInput & { recordId: string })[],
+  options: { created?: boolean } = {},
 ): Promise<Map<string, FieldChange[]>> {
   const types = await typesOf(db);
   const withCells = rows.filter((r) => Object.keys(r.extras).length);
   const changes = new Map<string, FieldChange[]>();
   if (!withCells.length) return changes;
   const i = customerIdentifiers;
+  // Customers created a moment ago hold no identifiers yet.
   const existing = new Set(
-    (
-      await db
-        .select({ customerId: i.customerId, type: i.type, normalized: i.normalized })
-        .from(i)
-        .where(
-          inArray(
-            i.customerId,
-            withCells.map((r) => r.recordId),
-          ),
-        )
-    ).map((r) => `${r.customerId}\u0000${pairKey(r.type, r.normalized)}`),
+    options.created
+      ? []
+      : (
+          await db
+            .select({ customerId: i.customerId, type: i.type, normalized: i.normalized })
+            .from(i)
+            .where(
+              anyOf(
+                i.customerId,
+                withCells.map((r) => r.recordId),
+              ),
+            )
+        ).map((r) => `${r.customerId}\u0000${pairKey(r.type, r.normalized)}`),
   );
   const values: (typeof customerIdentifiers.$inferInsert)[] = [];
   for (const row of withCells) {

@@ -15,7 +15,25 @@ const ROWS_PER_STATEMENT = 5000;
 export interface BulkInsertOptions {
   /** ON CONFLICT (target) DO UPDATE SET every other given column to the new value (an upsert). */
   upsertOn?: PgColumn[];
+  /** ON CONFLICT DO NOTHING. */
+  ignoreConflicts?: boolean;
+  /** A column whose text of every inserted row is answered (RETURNING). */
+  returning?: PgColumn;
 }
+
+/** One element of a PostgreSQL array literal, quoted. */
+const arrayItem = (text: string) => `"${text.replace(/(["\\])/g, '\\$1')}"`;
+
+/**
+ * `column = ANY('{…}'::type[])`: membership in a list of any length as one parameter. Drizzle's inArray sends one
+ * parameter per value, and building a statement with thousands of them costs more than running it.
+ */
+export function anyOf(column: PgColumn, values: string[]): SQL {
+  return sql`${column} = ANY(${arrayLiteral(values)}::${sql.raw(column.getSQLType())}[])`;
+}
+
+/** A PostgreSQL array literal of texts, to pass a list as one parameter. */
+export const arrayLiteral = (values: string[]): string => `{${values.map(arrayItem).join(',')}}`;
 
 /** The value as jsonb_to_recordset reads it back into the column's type. */
 function jsonValue(column: PgColumn, value: unknown): unknown {
@@ -26,8 +44,9 @@ function jsonValue(column: PgColumn, value: unknown): unknown {
 }
 
 /** Inserts `rows` (keyed by the table's property names, as for Drizzle) into `table`. */
-export async function bulkInsert(db: DbOrTx, table: PgTable, rows: Row[], options: BulkInsertOptions = {}): Promise<void> {
-  if (!rows.length) return;
+export async function bulkInsert(db: DbOrTx, table: PgTable, rows: Row[], options: BulkInsertOptions = {}): Promise<string[]> {
+  const answered: string[] = [];
+  if (!rows.length) return answered;
   const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
   // Rows are grouped by the columns they give, so a column a row leaves out takes its default, not NULL.
   const groups = new Map<string, { keys: [string, PgColumn][]; rows: Row[] }>();
@@ -55,16 +74,21 @@ export async function bulkInsert(db: DbOrTx, table: PgTable, rows: Row[], option
             .map(([, c]) => sql`${sql.identifier(c.name)} = excluded.${sql.identifier(c.name)}`),
           sql`, `,
         )}`
-      : sql``;
+      : options.ignoreConflicts
+        ? sql` ON CONFLICT DO NOTHING`
+        : sql``;
+    const returning = options.returning ? sql` RETURNING ${sql.identifier(options.returning.name)}::text AS value` : sql``;
     for (let i = 0; i < groupRows.length; i += ROWS_PER_STATEMENT) {
       const json = JSON.stringify(
         groupRows
           .slice(i, i + ROWS_PER_STATEMENT)
           .map((row) => Object.fromEntries(keys.map(([key, c]) => [c.name, jsonValue(c, row[key])]))),
       );
-      await db.execute(
-        sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset(${json}::jsonb) AS x(${types})${conflict}`,
+      const result = await db.execute<{ value: string }>(
+        sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset(${json}::jsonb) AS x(${types})${conflict}${returning}`,
       );
+      if (options.returning) for (const r of result.rows) answered.push(r.value);
     }
   }
+  return answered;
 }

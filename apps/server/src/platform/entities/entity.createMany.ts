@@ -1,7 +1,7 @@
 // Creating many records of one type at once (imports): the same validation, reference and owner checks, hooks,
 // audit entries and search documents as `createRecord`, row for row, but written with a few multi-row statements
 // instead of ~10 queries per record. A row that fails is answered with its error; the others are created.
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { and, isNull } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ErrorDetail } from '@guanxi/contracts';
 import { newId } from '../db/columns.ts';
@@ -14,7 +14,7 @@ import type { ResolvedField } from './fields.ts';
 import { loadFields, toApiRecord, type ApiRecord, type KitContext } from './entity.read.ts';
 import { changesBetween, hookContext, isWritable, resolveCreateOwner, validateBody } from './entity.write.ts';
 import { indexRecords } from './entity.searchIndex.ts';
-import { bulkInsert } from './entity.bulkInsert.ts';
+import { anyOf, bulkInsert } from './entity.bulkInsert.ts';
 import { sortKeyValues } from '../search/search.sortKey.ts';
 
 type Row = Record<string, unknown>;
@@ -47,16 +47,16 @@ const ROWS_PER_INSERT = 2000;
 /** The ids among `ids` of records of `recordType` that exist and the actor may see: one query. */
 async function existingReferences(ctx: KitContext, recordType: string, ids: string[]): Promise<Set<string>> {
   if (recordType === 'user')
-    return new Set((await ctx.db.select({ id: users.id }).from(users).where(inArray(users.id, ids))).map((r) => r.id));
+    return new Set((await ctx.db.select({ id: users.id }).from(users).where(anyOf(users.id, ids))).map((r) => r.id));
   if (recordType === 'orgUnit')
-    return new Set((await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, ids))).map((r) => r.id));
+    return new Set((await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(anyOf(orgUnits.id, ids))).map((r) => r.id));
   const target = ctx.registry.get(recordType);
   if (!target) return new Set();
   const t = target.table;
   const rows = (await ctx.db
     .select({ id: t.id })
     .from(t as PgTable)
-    .where(and(inArray(t.id, ids), isNull(t.deletedAt), accessCondition(ctx.actor, target.name, 'read', t)))) as { id: string }[];
+    .where(and(anyOf(t.id, ids), isNull(t.deletedAt), accessCondition(ctx.actor, target.name, 'read', t)))) as { id: string }[];
   return new Set(rows.map((r) => r.id));
 }
 
@@ -119,10 +119,7 @@ async function insertRows(ctx: KitContext, pending: Pending[], fail: (p: Pending
         ),
       );
       const t = ctx.descriptor.table;
-      const rows = (await ctx.db
-        .select()
-        .from(table)
-        .where(sql`${t.id} = ANY(${`{${ids.join(',')}}`}::uuid[])`)) as Row[];
+      const rows = (await ctx.db.select().from(table).where(anyOf(t.id, ids))) as Row[];
       const byId = new Map(rows.map((r) => [r.id as string, r]));
       for (const p of chunk) {
         p.row = byId.get(p.row!.id as string)!;

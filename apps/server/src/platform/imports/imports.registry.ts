@@ -50,10 +50,15 @@ export interface ImportHooks {
    */
   checkExtras?(db: DbOrTx, actor: Actor, rows: (ImportRowInput & { recordId?: string })[]): Promise<ImportExtraIssue[][]>;
   /**
-   * Writes the extra cells of rows whose record was just created or updated, in the batch's transaction. Answers
-   * the changes to show in each record's history, by record id.
+   * Writes the extra cells of rows whose record was just created (`created`, so it holds nothing yet) or updated,
+   * in the batch's transaction. Answers the changes to show in each record's history, by record id.
    */
-  writeExtras?(db: DbOrTx, actor: Actor, rows: (ImportRowInput & { recordId: string })[]): Promise<Map<string, FieldChange[]>>;
+  writeExtras?(
+    db: DbOrTx,
+    actor: Actor,
+    rows: (ImportRowInput & { recordId: string })[],
+    options?: { created?: boolean },
+  ): Promise<Map<string, FieldChange[]>>;
 }
 
 const hooksByType = new Map<string, ImportHooks>();

@@ -21,7 +21,7 @@ import { loadFields, type KitContext } from '../entities/entity.read.ts';
 import { deleteRecord, updateRecord } from '../entities/entity.write.ts';
 import { createRecords, isRowDataError } from '../entities/entity.createMany.ts';
 import { indexRecords } from '../entities/entity.searchIndex.ts';
-import { bulkInsert } from '../entities/entity.bulkInsert.ts';
+import { anyOf, bulkInsert } from '../entities/entity.bulkInsert.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { ResolvedField } from '../entities/fields.ts';
 import { deleteFile } from './imports.files.ts';
@@ -193,20 +193,14 @@ async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Pro
         claims.push({ importId: row.id, key, rowNumber: batch.rows[i]!.rowNumber });
       }
     });
-    const claimed = new Set(
-      claims.length
-        ? (await tx.insert(importRowKeys).values(claims).onConflictDoNothing().returning({ key: importRowKeys.key })).map(
-            (r) => r.key,
-          )
-        : [],
-    );
+    const claimed = new Set(await bulkInsert(tx, importRowKeys, claims, { ignoreConflicts: true, returning: importRowKeys.key }));
     const earlier = new Map<string, number>();
     const unclaimed = claims.filter((c) => !claimed.has(c.key)).map((c) => c.key);
     if (unclaimed.length)
       for (const r of await tx
         .select({ key: importRowKeys.key, rowNumber: importRowKeys.rowNumber })
         .from(importRowKeys)
-        .where(and(eq(importRowKeys.importId, row.id), inArray(importRowKeys.key, unclaimed))))
+        .where(and(eq(importRowKeys.importId, row.id), anyOf(importRowKeys.key, unclaimed))))
         earlier.set(r.key, r.rowNumber);
 
     // Cells to create bodies; rows that cannot be read fail here.
@@ -324,6 +318,7 @@ async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Pro
                   tx,
                   state.actor,
                   inserted.map(({ index, row: r }) => ({ ...list[index]!.input, recordId: r.id as string })),
+                  { created: true },
                 );
                 return new Map(inserted.map(({ index, row: r }) => [index, byId.get(r.id as string) ?? []]));
               }
@@ -398,7 +393,7 @@ async function writeExtrasOfUpdate(
   input: ImportRowInput & { recordId: string },
 ): Promise<void> {
   if (!hooks.writeExtras || !Object.keys(input.extras).length) return;
-  const changes = (await hooks.writeExtras(db, state.actor, [input])).get(input.recordId) ?? [];
+  const changes = (await hooks.writeExtras(db, state.actor, [input], { created: false })).get(input.recordId) ?? [];
   if (!changes.length) return;
   await recordAudit(db, state.actor, { recordType: state.descriptor.name, recordId: input.recordId, action: 'update', changes });
   const t = state.descriptor.table;
