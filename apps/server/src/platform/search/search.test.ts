@@ -148,6 +148,7 @@ describe('global search', () => {
     expect(haystackOf(['北京东区'])).toBe(['北京东区', 'beijingdongqu', 'beijingdongou', 'bjdq', 'bjdo'].join('\u0001'));
     expect(tokensOf(['东区邮', 'dqy'])).toEqual(['东区', '区邮', 'dq', 'qy']);
     expect(queryForms('bj东区')).toEqual(['bj东区', 'bjdongqu', 'bjdq']);
+    expect(queryForms('东区')).toEqual(['东区', 'dongqu']);
     expect(queryForms(' 「 ')).toEqual(['「']);
   });
 });

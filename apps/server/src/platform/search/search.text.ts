@@ -91,10 +91,14 @@ export function normalizePhone(text: string): string {
   return international && !/^1\d{10}$/.test(digits) ? `0${digits}` : digits;
 }
 
+const ALL_CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
+
 /**
- * The forms a query is tried in: as typed, with its Chinese turned into full pinyin and into initials, and a
- * phone number as stored (see normalizePhone). The query's Chinese is read in context only: the stored side holds
- * the other readings.
+ * The forms a query is tried in: as typed, with its Chinese turned into full pinyin (which also finds the same
+ * reading in traditional characters: 東區 for 东区) and — when mixed with letters, as in `bj东区` — into initials,
+ * and a phone number as stored (see normalizePhone). Initials of an all-Chinese query would only add unrelated
+ * names (东区 → dq: 大庆, 电气) to rank. The query's Chinese is read in context only: the stored side holds the other
+ * readings.
  */
 export function queryForms(query: string): string[] {
   const base = normalize(query);
@@ -104,7 +108,7 @@ export function queryForms(query: string): string[] {
   if (phone) forms.add(phone);
   if (CJK.test(base)) {
     forms.add(normalize(fullPinyin(base)));
-    forms.add(normalize(initials(base)));
+    if (!ALL_CJK.test(base)) forms.add(normalize(initials(base)));
   }
   return [...forms];
 }
