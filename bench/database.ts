@@ -22,6 +22,7 @@ export interface BenchDatabase {
 export interface DatabaseOptions {
   engine: Engine;
   size: number;
+  customers: number;
   keep: boolean;
   /** PostgreSQL only: a URL of the server with rights to create databases. */
   adminUrl?: string;
@@ -32,10 +33,10 @@ export async function prepareBenchDatabase(options: DatabaseOptions): Promise<Be
   return options.engine === 'pglite' ? pgliteDatabase(options) : postgresDatabase(options);
 }
 
-function pgliteDatabase({ size, keep, repoRoot }: DatabaseOptions): BenchDatabase {
+function pgliteDatabase({ size, customers, keep, repoRoot }: DatabaseOptions): BenchDatabase {
   let dataDir: string;
   if (keep) {
-    dataDir = path.join(repoRoot, '.tmp', 'bench', `pglite-${size}`);
+    dataDir = path.join(repoRoot, '.tmp', 'bench', `pglite-${size}-${customers}`);
     mkdirSync(dataDir, { recursive: true });
   } else {
     dataDir = mkdtempSync(path.join(os.tmpdir(), `guanxi-bench-${size}-`));
@@ -51,10 +52,10 @@ function pgliteDatabase({ size, keep, repoRoot }: DatabaseOptions): BenchDatabas
   };
 }
 
-async function postgresDatabase({ size, keep, adminUrl }: DatabaseOptions): Promise<BenchDatabase> {
+async function postgresDatabase({ size, customers, keep, adminUrl }: DatabaseOptions): Promise<BenchDatabase> {
   if (!adminUrl)
     throw new Error('--engine postgres needs --database-url or BENCH_DATABASE_URL (a server where it may create databases)');
-  const name = `guanxi_bench_${size}`;
+  const name = `guanxi_bench_${size}_${customers}`;
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const admin = async (sql: string): Promise<pg.QueryResult> => {

@@ -7,9 +7,10 @@ import { applyMigrations } from '../apps/server/src/platform/db/migrate.ts';
 import { hashPassword } from '../apps/server/src/platform/auth/passwords.ts';
 import { ensureAdministrator } from '../apps/server/src/modules/admin/admin.bootstrap.ts';
 import { STANDARD_ROLES } from '../apps/server/src/demo/demo.seed.ts';
+import { generateCustomers } from './customers.ts';
 
 /** Bump when the generated rows change, so a kept database from an older generator is rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 /** Every bench user's password (the administrator's too). */
 export const BENCH_PASSWORD = 'bench-guanxi-2026';
 /** The branch whose manager and reps the read and write workloads act as. */
@@ -28,8 +29,19 @@ export interface BenchUser {
   branch: string;
 }
 
+export interface BenchCustomer {
+  id: string;
+  name: string;
+  /** Its mobile as entered (138-0013-8000). */
+  mobile: string;
+}
+
 export interface DatasetInfo {
   size: number;
+  /** Number of generated customers (each with two identifiers and a search entry). */
+  customers: number;
+  /** Live customers of BENCH_BRANCH, in a fixed order. */
+  sampleCustomers: BenchCustomer[];
   password: string;
   users: BenchUser[];
   /** Live widgets of BENCH_BRANCH, spread over its teams, in a fixed order. */
@@ -221,15 +233,18 @@ async function generateWidgets(client: pg.PoolClient, size: number): Promise<voi
 const MARKER_TABLE = 'guanxi_bench_dataset';
 
 /** Generates the dataset into a fresh database, or reuses a kept one of the same size and generator version. */
-export async function prepareDataset(database: Database, size: number): Promise<DatasetInfo> {
+export async function prepareDataset(database: Database, size: number, customers: number): Promise<DatasetInfo> {
   await applyMigrations(database.pool);
   const client = await database.pool.connect();
   let generatedSeconds: number | null = null;
   try {
     await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (size int NOT NULL, generator int NOT NULL, seconds float8 NOT NULL,
-      generated_at timestamptz NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ size: number; generator: number }>(`SELECT size, generator FROM ${MARKER_TABLE}`);
-    const kept = rows.length === 1 && rows[0]!.size === size && rows[0]!.generator === GENERATOR_VERSION;
+      generated_at timestamptz NOT NULL DEFAULT now(), customers int NOT NULL DEFAULT 0)`);
+    const { rows } = await client.query<{ size: number; generator: number; customers: number }>(
+      `SELECT size, generator, customers FROM ${MARKER_TABLE}`,
+    );
+    const kept =
+      rows.length === 1 && rows[0]!.size === size && rows[0]!.generator === GENERATOR_VERSION && rows[0]!.customers === customers;
     if (kept) {
       // Rows the create workload added on an earlier run go, so every run starts from the same data.
       await client.query(`DELETE FROM test_widgets WHERE code LIKE 'NEW-%'`);
@@ -239,10 +254,12 @@ export async function prepareDataset(database: Database, size: number): Promise<
       await client.query('BEGIN');
       await generateOrgAndUsers(client);
       await generateWidgets(client, size);
-      await client.query(`INSERT INTO ${MARKER_TABLE} (size, generator, seconds) VALUES ($1, $2, $3)`, [
+      await generateCustomers(client, customers);
+      await client.query(`INSERT INTO ${MARKER_TABLE} (size, generator, seconds, customers) VALUES ($1, $2, $3, $4)`, [
         size,
         GENERATOR_VERSION,
         (performance.now() - started) / 1000,
+        customers,
       ]);
       await client.query('COMMIT');
       await client.query('ANALYZE');
@@ -255,10 +272,10 @@ export async function prepareDataset(database: Database, size: number): Promise<
     client.release();
   }
   await ensureAdministrator(database.db, BENCH_PASSWORD);
-  return { size, password: BENCH_PASSWORD, generatedSeconds, ...(await describeDataset(database.pool)) };
+  return { size, customers, password: BENCH_PASSWORD, generatedSeconds, ...(await describeDataset(database.pool)) };
 }
 
-async function describeDataset(pool: pg.Pool): Promise<Pick<DatasetInfo, 'users' | 'sampleWidgetIds'>> {
+async function describeDataset(pool: pg.Pool): Promise<Pick<DatasetInfo, 'users' | 'sampleWidgetIds' | 'sampleCustomers'>> {
   const users = await pool.query<BenchUser>(
     `SELECT u.id, u.username, r.key AS role, u.org_unit_id AS "orgUnitId", o.path AS "orgUnitPath",
             split_part(o.code, '-', 1) AS branch
@@ -272,7 +289,15 @@ async function describeDataset(pool: pg.Pool): Promise<Pick<DatasetInfo, 'users'
      ORDER BY md5(w.id::text) LIMIT $2`,
     [BENCH_BRANCH, SAMPLE_IDS],
   );
-  return { users: users.rows, sampleWidgetIds: ids.rows.map((r) => r.id) };
+  const sampleCustomers = await pool.query<BenchCustomer>(
+    `SELECT c.id, c.name, i.value AS mobile FROM customers c
+     JOIN org_units o ON o.id = c.org_unit_id
+     JOIN customer_identifiers i ON i.customer_id = c.id AND i.type = 'mobile'
+     WHERE c.deleted_at IS NULL AND split_part(o.code, '-', 1) = $1
+     ORDER BY md5(c.id::text) LIMIT $2`,
+    [BENCH_BRANCH, SAMPLE_IDS],
+  );
+  return { users: users.rows, sampleWidgetIds: ids.rows.map((r) => r.id), sampleCustomers: sampleCustomers.rows };
 }
 
 /** The dataset user of a role in a branch (the first one when the branch has several, e.g. two sales teams). */

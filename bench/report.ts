@@ -20,6 +20,7 @@ export interface WorkloadResult {
 export interface BenchReport {
   engine: Engine;
   size: number;
+  customers: number;
   startedAt: string;
   commit: string | null;
   node: string;

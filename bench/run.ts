@@ -22,6 +22,7 @@ const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
 const USAGE = `Usage: npm run bench -- [options]
   --engine pglite|postgres   database engine (default pglite)
   --size N                   number of test widgets to generate (default 10000)
+  --customers N              number of customers to generate, each with 2 identifiers (default 10000)
   --duration S               seconds per workload at most (default 10)
   --requests N               requests per workload at most (default 2000)
   --connections N            concurrent HTTP connections (default 8; login caps it lower)
@@ -32,6 +33,7 @@ const USAGE = `Usage: npm run bench -- [options]
 interface Options {
   engine: Engine;
   size: number;
+  customers: number;
   durationSeconds: number;
   maxRequests: number;
   connections: number;
@@ -46,6 +48,7 @@ function parseOptions(argv: string[]): Options {
     options: {
       engine: { type: 'string', default: 'pglite' },
       size: { type: 'string', default: '10000' },
+      customers: { type: 'string', default: '10000' },
       duration: { type: 'string', default: '10' },
       requests: { type: 'string', default: '2000' },
       connections: { type: 'string', default: '8' },
@@ -73,6 +76,7 @@ function parseOptions(argv: string[]): Options {
   return {
     engine: values.engine,
     size: positive('size', values.size, 50_000_000),
+    customers: positive('customers', values.customers, 50_000_000),
     // Bounded on purpose: this is a shared 2-core machine.
     durationSeconds: positive('duration', values.duration, 120),
     maxRequests: positive('requests', values.requests, 100_000),
@@ -100,6 +104,7 @@ async function main(): Promise<number> {
   const database = await prepareBenchDatabase({
     engine: options.engine,
     size: options.size,
+    customers: options.customers,
     keep: options.keep,
     adminUrl: options.databaseUrl,
     repoRoot: REPO_ROOT,
@@ -109,11 +114,12 @@ async function main(): Promise<number> {
 
   // PGlite opens in one process at a time: generate, close, then start the server.
   const generator = await openClosing(database);
-  const dataset = await prepareDataset(generator.db, options.size).finally(generator.close);
+  const dataset = await prepareDataset(generator.db, options.size, options.customers).finally(generator.close);
   progress(
     dataset.generatedSeconds === null
-      ? `reused the kept dataset of ${options.size} widgets`
-      : `generated ${options.size} widgets and ${dataset.users.length} users in ${dataset.generatedSeconds.toFixed(1)} s`,
+      ? `reused the kept dataset of ${options.size} widgets and ${options.customers} customers`
+      : `generated ${options.size} widgets, ${options.customers} customers (${2 * options.customers} identifiers) and ` +
+          `${dataset.users.length} users in ${dataset.generatedSeconds.toFixed(1)} s`,
   );
 
   const logDir = path.join(REPO_ROOT, '.tmp', 'bench');
@@ -179,6 +185,7 @@ async function main(): Promise<number> {
   const report: BenchReport = {
     engine: options.engine,
     size: options.size,
+    customers: options.customers,
     startedAt,
     commit: gitCommit(),
     node: process.version,
@@ -251,7 +258,7 @@ function printReport(report: BenchReport): void {
   const generated =
     report.generationSeconds === null ? 'kept dataset reused' : `generated in ${report.generationSeconds.toFixed(1)} s`;
   console.log(
-    `\nGuanxi bench — ${report.engine}, ${report.size} widgets (${generated}), node ${report.node}, ${report.cpus} CPUs, ` +
+    `\nGuanxi bench — ${report.engine}, ${report.size} widgets, ${report.customers} customers (${generated}), node ${report.node}, ${report.cpus} CPUs, ` +
       `${report.options.connections} connections, ≤ ${report.options.durationSeconds} s or ${report.options.maxRequests} requests per workload\n`,
   );
   console.log(formatTable(report.results));

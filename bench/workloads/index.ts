@@ -4,5 +4,24 @@ import { loginWorkload } from './login.ts';
 import { getByIdWorkload } from './getById.ts';
 import { listFilterSortWorkload } from './listFilterSort.ts';
 import { createWorkload } from './create.ts';
+import {
+  customerListWorkload,
+  identifierLookupWorkload,
+  searchChinese2Workload,
+  searchChineseWorkload,
+  searchInitialsWorkload,
+  searchPinyinWorkload,
+} from './customers.ts';
 
-export const WORKLOADS: Workload[] = [loginWorkload, getByIdWorkload, listFilterSortWorkload, createWorkload];
+export const WORKLOADS: Workload[] = [
+  loginWorkload,
+  getByIdWorkload,
+  listFilterSortWorkload,
+  createWorkload,
+  identifierLookupWorkload,
+  searchChineseWorkload,
+  searchChinese2Workload,
+  searchPinyinWorkload,
+  searchInitialsWorkload,
+  customerListWorkload,
+];

@@ -1,0 +1,69 @@
+// Raw SQL of the customer workloads: the kit's customer list, the global search's query for the customer type
+// (platform/search/search.service.ts) and the identifier lookup (modules/customers/customers.identifiers.lookup.ts),
+// written out as the server sends them, with a branch manager's access condition (scope `unit-and-below`).
+import { likeEscape } from '../../apps/server/src/platform/access/recordAccess.ts';
+import { PART_SEPARATOR, charLength, queryForms, normalize } from '../../apps/server/src/platform/search/search.text.ts';
+import { normalizePhone } from '../../apps/server/src/platform/search/search.text.ts';
+import type { RawQuery } from './workload.ts';
+
+/** Own records, records of the reader's org unit subtree, or records shared with the reader. */
+const unitAndBelow = (owner: string, unit: string, id: string, recordType: string) =>
+  `((${owner} = $1 OR ${unit} = ANY(ARRAY(SELECT id FROM org_units WHERE path LIKE $2)))
+    OR ${id} = ANY(ARRAY(SELECT s.record_id FROM record_shares s WHERE s.user_id = $1 AND s.record_type = '${recordType}')))`;
+
+/** The kit's list page of customers (limit + 1 rows, the sort key as text). */
+export function customerListSql(userId: string, pathPattern: string, grade: string): RawQuery {
+  return {
+    text: `SELECT c.*, u.display_name AS owner_name, o.name AS org_unit_name, (c.name_sort)::text AS k0
+      FROM customers c
+      LEFT JOIN users u ON u.id = c.owner_id
+      LEFT JOIN org_units o ON o.id = c.org_unit_id
+      WHERE c.deleted_at IS NULL AND ${unitAndBelow('c.owner_id', 'c.org_unit_id', 'c.id', 'customer')}
+        AND c.grade = $3::text
+      ORDER BY c.name_sort ASC NULLS LAST, c.id ASC LIMIT 51`,
+    params: [userId, pathPattern, grade],
+  };
+}
+
+/** searchRecords' query for one type: the forms of `query` by the index that answers them, ranked, first 10. */
+export function searchSql(userId: string, pathPattern: string, query: string, recordType = 'customer'): RawQuery {
+  const params: unknown[] = [userId, pathPattern];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const forms = queryForms(query);
+  const like = (f: string) => `d.haystack LIKE ${p('%' + likeEscape(f) + '%')}`;
+  const contains = forms
+    .map((f) => (charLength(f) === 2 ? `(d.tokens @> ARRAY[${p(f)}]::text[] OR (d.tokens IS NULL AND ${like(f)}))` : like(f)))
+    .join(' OR ');
+  const sep = PART_SEPARATOR;
+  const startsWith = forms
+    .map((f) => `(d.haystack LIKE ${p(likeEscape(f) + '%')} OR d.haystack LIKE ${p('%' + sep + likeEscape(f) + '%')})`)
+    .join(' OR ');
+  const exact = forms
+    .map((f) => `(${p(sep)} || d.haystack || ${p(sep)}) LIKE ${p('%' + sep + likeEscape(f) + sep + '%')}`)
+    .join(' OR ');
+  return {
+    text: `SELECT d.record_id, d.title FROM search_documents d
+      WHERE d.record_type = ${p(recordType)} AND d.deleted_at IS NULL AND (${contains})
+        AND ${unitAndBelow('d.owner_id', 'd.org_unit_id', 'd.record_id', recordType)}
+      ORDER BY CASE WHEN lower(d.title) = ${p(normalize(query))} OR ${exact} THEN 0 WHEN ${startsWith} THEN 1 ELSE 2 END,
+        d.title, d.record_id
+      LIMIT 10`,
+    params,
+  };
+}
+
+/** lookupIdentifier's customer query for a phone number given without its type (mobile and landline forms). */
+export function identifierLookupSql(userId: string, pathPattern: string, value: string): RawQuery {
+  const digits = normalizePhone(value);
+  return {
+    text: `SELECT DISTINCT c.id, c.name, i.type FROM customer_identifiers i
+      JOIN customers c ON c.id = i.customer_id
+      WHERE ((i.type = 'phone' AND i.normalized = $3) OR (i.type = 'mobile' AND i.normalized = $3))
+        AND c.deleted_at IS NULL AND ${unitAndBelow('c.owner_id', 'c.org_unit_id', 'c.id', 'customer')}
+      ORDER BY c.name, c.id LIMIT 20`,
+    params: [userId, pathPattern, digits],
+  };
+}

@@ -1,0 +1,89 @@
+// Customer workloads of issue 4's performance targets, as a branch manager: the call-centre identifier lookup, the
+// global search by Chinese substring (3+ and 2 characters), full pinyin and initials, and the customer list with a
+// filter and the pinyin sort. Queries rotate over the generated vocabulary, so every one finds customers.
+import type autocannon from 'autocannon';
+import { findUser } from '../dataset.ts';
+import { CUSTOMER_BRANDS, CUSTOMER_DISTRICTS, CUSTOMER_TRADES, initialsOf, pinyinOf } from '../customers.ts';
+import { subtreePattern } from './widgetSql.ts';
+import { customerListSql, identifierLookupSql, searchSql } from './customerSql.ts';
+import { defineWorkload, roundRobin, sessionHeaders, type BenchContext, type Session } from './workload.ts';
+
+const manager = async (ctx: BenchContext) => {
+  const user = findUser(ctx.dataset, 'branch_manager');
+  return { user, pattern: subtreePattern(user.orgUnitPath), session: await ctx.signIn(user.username) };
+};
+type ManagerState = Awaited<ReturnType<typeof manager>>;
+
+/** Requests cycling through `paths` (shared by all connections). */
+const rotating = (session: Session, paths: string[]): autocannon.Request[] => {
+  const next = roundRobin(paths);
+  return [
+    {
+      method: 'GET',
+      path: paths[0]!,
+      headers: sessionHeaders(session),
+      setupRequest: (req) => ({ ...req, path: next() }),
+    },
+  ];
+};
+
+export const identifierLookupWorkload = defineWorkload({
+  name: 'identifier-lookup',
+  measures: 'GET /api/v1/identifiers/lookup?value=138-0013-8000 (a mobile as typed, no type: every type is tried)',
+  async setup(ctx) {
+    if (!ctx.dataset.sampleCustomers.length) throw new Error('identifier-lookup needs customers (--customers N)');
+    return { ...(await manager(ctx)), mobiles: ctx.dataset.sampleCustomers.map((c) => c.mobile) };
+  },
+  requests: (_ctx, s) =>
+    rotating(
+      s.session,
+      s.mobiles.map((m) => `/api/v1/identifiers/lookup?value=${encodeURIComponent(m)}`),
+    ),
+  rawSql: (_ctx, s, i) => identifierLookupSql(s.user.id, s.pattern, s.mobiles[i % s.mobiles.length]!),
+  rawSqlNote: 'the customer query with the phone and mobile forms; not the contact query, the other types or the type list',
+});
+
+/** One search workload per kind of query: the same endpoint, different index paths. */
+function searchWorkload(name: string, measures: string, queries: string[]) {
+  return defineWorkload<ManagerState>({
+    name,
+    measures: `GET /api/v1/search?q=${queries[0]} (and ${queries.length - 1} more like it), every record type`,
+    setup: manager,
+    requests: (_ctx, s) =>
+      rotating(
+        s.session,
+        queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`),
+      ),
+    rawSql: (_ctx, s, i) => searchSql(s.user.id, s.pattern, queries[i % queries.length]!),
+    rawSqlNote: "the customer type's query; not the other types' (contacts, activities, widgets) or the session lookups",
+  });
+}
+
+const brandTrades = CUSTOMER_BRANDS.flatMap((b, i) => CUSTOMER_TRADES.filter((_, j) => (i + j) % 5 === 0).map((t) => b + t));
+
+export const searchChineseWorkload = searchWorkload(
+  'search-chinese',
+  'Chinese substring of 3 characters',
+  brandTrades.map((w) => w.slice(0, 3)),
+);
+export const searchChinese2Workload = searchWorkload('search-chinese-2', 'two Chinese characters', [
+  ...CUSTOMER_DISTRICTS,
+  ...CUSTOMER_BRANDS.slice(0, 8),
+]);
+export const searchPinyinWorkload = searchWorkload('search-pinyin', 'full pinyin', brandTrades.map(pinyinOf));
+export const searchInitialsWorkload = searchWorkload('search-initials', 'pinyin initials', brandTrades.map(initialsOf));
+
+export const customerListWorkload = defineWorkload({
+  name: 'customer-list',
+  measures: 'GET /api/v1/customers?filter[grade][eq]=A&sort=name&limit=50 (name in pinyin order)',
+  setup: manager,
+  requests: (_ctx, s) => [
+    {
+      method: 'GET',
+      path: `/api/v1/customers?${new URLSearchParams({ 'filter[grade][eq]': 'A', sort: 'name', limit: '50' }).toString()}`,
+      headers: sessionHeaders(s.session),
+    },
+  ],
+  rawSql: (_ctx, s) => customerListSql(s.user.id, s.pattern, 'A'),
+  rawSqlNote: 'the page SELECT; not the session and actor lookups or the custom field definitions',
+});
