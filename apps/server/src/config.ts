@@ -9,6 +9,8 @@ export interface Config {
   sessionSecret: string | undefined;
   adminPassword: string | undefined;
   demo: boolean;
+  /** Customers the demo grows to: the hand-written ones at first start, then generated ones in the background. */
+  demoCustomers: number;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   bodyLimitBytes: number;
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET || undefined,
     adminPassword: env.GUANXI_ADMIN_PASSWORD || undefined,
     demo: env.GUANXI_DEMO !== '0',
+    demoCustomers: intFromEnv(env, 'GUANXI_DEMO_CUSTOMERS', 3000),
     sessionIdleMinutes: intFromEnv(env, 'SESSION_IDLE_MINUTES', 30),
     sessionAbsoluteHours: intFromEnv(env, 'SESSION_ABSOLUTE_HOURS', 12),
     bodyLimitBytes: intFromEnv(env, 'BODY_LIMIT_BYTES', 1024 * 1024),

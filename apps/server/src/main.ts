@@ -4,6 +4,7 @@ import { openDatabase } from './platform/db/db.ts';
 import { applyMigrations } from './platform/db/migrate.ts';
 import { ensureAdministrator } from './modules/admin/admin.bootstrap.ts';
 import { seedDemoData } from './demo/demo.seed.ts';
+import { fillDemoInBackground } from './demo/demo.generated.ts';
 import { buildApp } from './app.ts';
 import { startPlatformJobs } from './platform/jobs/platformJobs.ts';
 import { fixtureEntities } from './platform/entities/fixture/fixture.entities.ts';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   const app = await buildApp({ database, config, extraEntities });
   const jobs = startPlatformJobs(app);
   await app.listen({ port: config.port, host: config.host });
+  // The generated demo customers are written after the server listens; a start after a crash goes on with them.
+  const demoFill = config.demo ? fillDemoInBackground(database.db, config.demoCustomers, app.log) : null;
 
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
   const lines = [
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    await demoFill?.stop();
     await jobs.stop();
     await app.close();
     await database.close();

@@ -69,6 +69,11 @@ zhangwei|海南省图书馆|琼图|library|culture|海南省|海口市|美兰区
 lina|清华大学图书馆|清华图书馆|library|education|北京市|北京市|海淀区|A|key|tender|2015-09-09
 `;
 
+/** The hand-written customers' names, which generated ones must not repeat. */
+export const DEMO_CUSTOMER_NAMES: readonly string[] = DEMO_CUSTOMERS.trim()
+  .split('\n')
+  .map((line) => line.split('|')[1]!);
+
 /** Contact names, titles and departments the generator cycles through. */
 export const DEMO_PEOPLE =
   '赵敏 钱磊 孙丽 周杰 吴静 郑海涛 冯雪 陈志远 褚红梅 卫东 蒋文博 沈佳怡 韩梅 杨帆 朱晓峰 秦岚 许志伟 何玲 吕建军 施雨'.split(

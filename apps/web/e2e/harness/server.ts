@@ -70,6 +70,8 @@ export async function startServer(): Promise<RunningServer> {
       DATA_DIR: dataDir,
       GUANXI_ADMIN_PASSWORD: adminPassword,
       GUANXI_DEMO: '1',
+      // The hand-written demo customers only: the specs rely on them, and generated ones would slow every start.
+      GUANXI_DEMO_CUSTOMERS: '60',
       WEB_DIST: distDir,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
