@@ -172,3 +172,62 @@ test('a customer gets its region from the cascader and free tags, is filtered by
   await assertNoHorizontalOverflow(phone);
   await screenshot(phone, 'customers-card-team-375');
 });
+
+test('an activity links a related record picked by type and name, and its page links to it; provinces filter the list', async ({
+  newPage,
+}) => {
+  const page = await newPage();
+  await signIn(page, 'lina', DEMO_PASSWORD);
+  const api = await apiOf(page);
+  const customer = await api.post<{ id: string }>('/customers', { name: '宁波天一阁文化发展有限公司', kind: 'organisation' });
+  const other = await api.post<{ id: string }>('/customers', {
+    name: '宁波月湖书院有限公司',
+    kind: 'organisation',
+    province: '浙江省',
+    city: '宁波市',
+  });
+
+  await page.goto(`/activities/new?customerId=${customer.id}&kind=call`);
+  await page.getByLabel('主题').fill('介绍月湖书院的合作');
+  await page.getByRole('combobox', { name: '记录类型' }).click();
+  await page.locator('.ant-select-dropdown:visible').getByText('客户', { exact: true }).click();
+  await page.getByRole('combobox', { name: '搜索记录' }).fill('月湖书院');
+  await page.locator('.ant-select-dropdown:visible').getByText('宁波月湖书院有限公司').click();
+  await page.getByRole('button', { name: /创\s*建/ }).click();
+  await visible(page.getByRole('heading', { name: '介绍月湖书院的合作' }));
+  await page.getByRole('link', { name: '宁波月湖书院有限公司' }).click();
+  await page.waitForURL((url) => url.pathname === `/customers/${other.id}`);
+
+  const zhejiang = (
+    await api.get<{ total: number }>(`/customers?filter[province][in]=${encodeURIComponent('浙江省')}&total=true&limit=1`)
+  ).total;
+  await page.goto('/customers');
+  await page.getByRole('button', { name: /筛\s*选/ }).click();
+  await page.getByLabel('添加筛选条件').fill('省份');
+  await page.locator('.ant-select-dropdown:visible').getByText('省份', { exact: true }).click();
+  await page.getByRole('group', { name: '筛选' }).getByRole('combobox', { name: '省份' }).fill('浙江');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '浙江省' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `共 ${zhejiang} 条` })
+    .waitFor();
+  await visible(page.getByRole('link', { name: '宁波月湖书院有限公司' }));
+});
+
+test('a sales rep sees the account team of her customer but cannot change it', async ({ newPage }) => {
+  const page = await newPage();
+  await signIn(page, 'wangfang', DEMO_PASSWORD);
+  const api = await apiOf(page);
+  const customer = await api.post<{ id: string }>('/customers', { name: '嘉兴月河书局有限公司', kind: 'organisation' });
+  await page.goto(`/customers/${customer.id}`);
+  const team = page.getByRole('region', { name: '客户团队' });
+  await visible(team.getByText('王芳'));
+  await visible(team.getByText('客户经理'));
+  assert.equal(await page.getByRole('button', { name: '添加成员' }).count(), 0);
+  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string; user: { id: string } };
+  const refused = await page.request.post(`/api/v1/customers/${customer.id}/shares`, {
+    data: { userId: me.user.id, access: 'edit' },
+    headers: { 'x-csrf-token': me.csrfToken },
+  });
+  assert.equal(refused.status(), 403);
+});
