@@ -35,12 +35,11 @@ export function anyOf(column: PgColumn, values: string[]): SQL {
 /** A PostgreSQL array literal of texts, to pass a list as one parameter. */
 export const arrayLiteral = (values: string[]): string => `{${values.map(arrayItem).join(',')}}`;
 
-/** The value as jsonb_to_recordset reads it back into the column's type. */
-function jsonValue(column: PgColumn, value: unknown): unknown {
-  if (value === null) return null;
-  // A jsonb column takes the JSON itself; the driver form of every other type is a string, number or boolean.
-  if (column.getSQLType() === 'jsonb' || column.getSQLType() === 'json') return value;
-  return column.mapToDriverValue(value);
+/** How a column's value goes into the JSON: as is for json(b), else in its driver form (string, number, boolean). */
+function jsonWriter(column: PgColumn): (value: unknown) => unknown {
+  const type = column.getSQLType();
+  if (type === 'jsonb' || type === 'json') return (value) => value;
+  return (value) => (value === null ? null : column.mapToDriverValue(value));
 }
 
 /** Inserts `rows` (keyed by the table's property names, as for Drizzle) into `table`. */
@@ -48,14 +47,16 @@ export async function bulkInsert(db: DbOrTx, table: PgTable, rows: Row[], option
   const answered: string[] = [];
   if (!rows.length) return answered;
   const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
+  const withDefaultFn = columns.filter(([, c]) => c.defaultFn);
+  const writers = new Map(columns.map(([key, c]) => [key, jsonWriter(c)]));
   // Rows are grouped by the columns they give, so a column a row leaves out takes its default, not NULL.
   const groups = new Map<string, { keys: [string, PgColumn][]; rows: Row[] }>();
   for (const row of rows) {
-    for (const [key, column] of columns) if (row[key] === undefined && column.defaultFn) row[key] = column.defaultFn();
-    const keys = columns.filter(([key]) => row[key] !== undefined);
-    const signature = keys.map(([key]) => key).join(',');
+    for (const [key, column] of withDefaultFn) if (row[key] === undefined) row[key] = column.defaultFn!();
+    let signature = '';
+    for (const [key] of columns) signature += row[key] === undefined ? '0' : '1';
     let group = groups.get(signature);
-    if (!group) groups.set(signature, (group = { keys, rows: [] }));
+    if (!group) groups.set(signature, (group = { keys: columns.filter(([key]) => row[key] !== undefined), rows: [] }));
     group.rows.push(row);
   }
   for (const { keys, rows: groupRows } of groups.values()) {
@@ -80,9 +81,11 @@ export async function bulkInsert(db: DbOrTx, table: PgTable, rows: Row[], option
     const returning = options.returning ? sql` RETURNING ${sql.identifier(options.returning.name)}::text AS value` : sql``;
     for (let i = 0; i < groupRows.length; i += ROWS_PER_STATEMENT) {
       const json = JSON.stringify(
-        groupRows
-          .slice(i, i + ROWS_PER_STATEMENT)
-          .map((row) => Object.fromEntries(keys.map(([key, c]) => [c.name, jsonValue(c, row[key])]))),
+        groupRows.slice(i, i + ROWS_PER_STATEMENT).map((row) => {
+          const out: Row = {};
+          for (const [key, c] of keys) out[c.name] = writers.get(key)!(row[key]);
+          return out;
+        }),
       );
       const result = await db.execute<{ value: string }>(
         sql`INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset(${json}::jsonb) AS x(${types})${conflict}${returning}`,

@@ -115,7 +115,7 @@ async function insertRows(ctx: KitContext, pending: Pending[], fail: (p: Pending
         bulkInsert(
           sp,
           table,
-          chunk.map((p) => ({ ...p.row! })),
+          chunk.map((p) => p.row!),
         ),
       );
       const t = ctx.descriptor.table;
