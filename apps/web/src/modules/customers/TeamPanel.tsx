@@ -81,7 +81,7 @@ export function TeamPanel({ entity, record }: DetailProps) {
             <List.Item>
               <Flex gap={8} wrap align="center">
                 <Typography.Text strong>{record.ownerName ?? '—'}</Typography.Text>
-                <Tag color="gold">{t('customers.team.manager')}</Tag>
+                <Tag color="blue">{t('customers.team.manager')}</Tag>
               </Flex>
             </List.Item>
           ) : (
@@ -106,7 +106,7 @@ export function TeamPanel({ entity, record }: DetailProps) {
             >
               <Flex gap={8} wrap align="center" style={{ minWidth: 0 }}>
                 <Typography.Text>{member.userName}</Typography.Text>
-                <Tag color={member.access === 'edit' ? 'green' : undefined}>{accessLabel(member.access)}</Tag>
+                <Tag color={member.access === 'edit' ? 'blue' : undefined}>{accessLabel(member.access)}</Tag>
                 <Typography.Text type="secondary">
                   {member.teamRole ?? (member.reason === 'team' ? t('customers.team.member') : t('customers.team.shared'))}
                 </Typography.Text>
