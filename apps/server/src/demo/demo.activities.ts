@@ -1,14 +1,6 @@
-// Seeds a few activities per demo customer — past calls and visits, a meeting, notes, and tasks and planned visits with
-// reminders in the coming days — through the entity kit as each customer's owner, so audit, search and reminders apply.
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db/db.ts';
-import { loadActor } from '../platform/access/actor.ts';
-import { createRecord } from '../platform/entities/entity.write.ts';
-import { entityRegistry } from '../platform/entities/registry.ts';
-import type { Actor } from '../platform/http/context.ts';
-import { customerEntities } from '../modules/customers/customers.entities.ts';
-import { contacts, customers } from '../modules/customers/customers.schema.ts';
-import { activityEntities, activityEntity } from '../modules/activities/activities.entities.ts';
+// A few activities per hand-written demo customer — past calls and visits, a meeting, notes, and tasks and planned
+// visits with reminders in the coming days — so every customer card has a timeline and the bell has reminders to come.
+import type { GeneratedActivity } from './generator/demo.generator.activities.ts';
 
 const CALLS = ['电话确认采购需求', '回访使用情况', '沟通报价细节', '确认到货时间', '了解年度预算'];
 const OUTCOMES = ['connected', 'connected', 'noAnswer', 'connected', 'voicemail'];
@@ -22,84 +14,71 @@ const NOTES = [
 const ADDRESSES = ['客户办公楼一层前台', '客户会议室', '客户仓库现场'];
 
 const DAY = 86_400_000;
-/** Midday-ish times relative to now, so the demo always has a recent past and a near future. */
-const daysFromNow = (days: number, hour = 10) => {
-  const d = new Date(Date.now() + days * DAY);
-  d.setUTCHours(hour - 8, 0, 0, 0);
-  return d.toISOString();
-};
 
-export async function seedDemoActivities(db: DbOrTx): Promise<number> {
-  const registry = entityRegistry([...customerEntities, ...activityEntities]);
-  const actors = new Map<string, Actor>();
-  const actorOf = async (userId: string) => {
-    if (!actors.has(userId))
-      actors.set(userId, (await loadActor(db, userId, { source: 'import', requestId: null, via: 'system' }))!);
-    return actors.get(userId)!;
+/** The activities of hand-written customer number `i` (file order), with its first contact if it has one. */
+export function handWrittenActivities(i: number, hasContact: boolean, now: number): GeneratedActivity[] {
+  /** Beijing office hours relative to now, so the demo always has a recent past and a near future. */
+  const daysFromNow = (days: number, hour = 10) => {
+    const d = new Date(now + days * DAY);
+    d.setUTCHours(hour - 8, 0, 0, 0);
+    return d.toISOString();
   };
-  const rows = await db
-    .select({ id: customers.id, ownerId: customers.ownerId })
-    .from(customers)
-    .where(isNull(customers.deletedAt))
-    .orderBy(asc(customers.createdAt), asc(customers.id));
-  let made = 0;
-  for (const [i, customer] of rows.entries()) {
-    const actor = await actorOf(customer.ownerId);
-    const [contact] = await db
-      .select({ id: contacts.id })
-      .from(contacts)
-      .where(and(eq(contacts.customerId, customer.id), isNull(contacts.deletedAt)))
-      .orderBy(asc(contacts.createdAt))
-      .limit(1);
-    const ctx = { db, actor, registry, descriptor: activityEntity };
-    const base = { customerId: customer.id, ...(contact ? { contactId: contact.id } : {}) };
-    const create = async (values: Record<string, unknown>) => {
-      await createRecord(ctx, { ...base, ...values });
-      made++;
-    };
-    await create({
+  const withContact = hasContact ? { contact: 0 } : {};
+  const out: GeneratedActivity[] = [
+    {
       kind: 'call',
-      subject: CALLS[i % CALLS.length],
-      occurredAt: daysFromNow(-(i % 20) - 1, 9 + (i % 8)),
-      direction: i % 4 === 0 ? 'inbound' : 'outbound',
-      durationSeconds: 60 + ((i * 97) % 900),
-      outcome: OUTCOMES[i % OUTCOMES.length],
-    });
-    if (i % 2 === 0)
-      await create({
-        kind: 'visit',
-        subject: VISITS[i % VISITS.length],
+      subject: CALLS[i % CALLS.length]!,
+      ...withContact,
+      values: {
+        occurredAt: daysFromNow(-(i % 20) - 1, 9 + (i % 8)),
+        direction: i % 4 === 0 ? 'inbound' : 'outbound',
+        durationSeconds: 60 + ((i * 97) % 900),
+        outcome: OUTCOMES[i % OUTCOMES.length]!,
+      },
+    },
+  ];
+  if (i % 2 === 0)
+    out.push({
+      kind: 'visit',
+      subject: VISITS[i % VISITS.length]!,
+      ...withContact,
+      values: {
         plannedAt: daysFromNow(-(i % 15) - 2, 14),
         checkInAt: daysFromNow(-(i % 15) - 2, 14),
-        checkInAddress: ADDRESSES[i % ADDRESSES.length],
+        checkInAddress: ADDRESSES[i % ADDRESSES.length]!,
         purpose: '了解需求，介绍方案',
         result: '客户有意向，约定下周提交方案。',
-      });
-    if (i % 3 === 0)
-      await create({
-        kind: 'task',
-        subject: TASKS[i % TASKS.length],
+      },
+    });
+  if (i % 3 === 0)
+    out.push({
+      kind: 'task',
+      subject: TASKS[i % TASKS.length]!,
+      ...withContact,
+      values: {
         dueAt: daysFromNow(2 + (i % 10), 17),
         remindAt: daysFromNow(1 + (i % 10), 9),
         priority: i % 6 === 0 ? 'high' : 'normal',
-      });
-    if (i % 4 === 1)
-      await create({
-        kind: 'visit',
-        subject: VISITS[(i + 1) % VISITS.length],
-        plannedAt: daysFromNow(3 + (i % 7), 15),
-        remindAt: daysFromNow(2 + (i % 7), 9),
-        purpose: '确认合作细节',
-      });
-    if (i % 5 === 0)
-      await create({
-        kind: 'meeting',
-        subject: '季度业务沟通会',
+      },
+    });
+  if (i % 4 === 1)
+    out.push({
+      kind: 'visit',
+      subject: VISITS[(i + 1) % VISITS.length]!,
+      ...withContact,
+      values: { plannedAt: daysFromNow(3 + (i % 7), 15), remindAt: daysFromNow(2 + (i % 7), 9), purpose: '确认合作细节' },
+    });
+  if (i % 5 === 0)
+    out.push({
+      kind: 'meeting',
+      subject: '季度业务沟通会',
+      ...withContact,
+      values: {
         startsAt: daysFromNow(-(i % 10) - 3, 10),
         endsAt: daysFromNow(-(i % 10) - 3, 11),
         location: '客户会议室',
-      });
-    if (i % 3 === 1) await create({ kind: 'note', subject: '客户偏好', body: NOTES[i % NOTES.length] });
-  }
-  return made;
+      },
+    });
+  if (i % 3 === 1) out.push({ kind: 'note', subject: '客户偏好', ...withContact, values: { body: NOTES[i % NOTES.length]! } });
+  return out;
 }

@@ -3,22 +3,13 @@
 // belongs to, through the entity kit's bulk path (createRecords), so audit, search and reminders apply as to any
 // record. Batches of rows in order, each in one transaction with an audit entry saying how far the demo got; the next
 // start reads it and goes on from there, so a crash or a stop mid-way never leaves a half-written batch or a repeat.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db/db.ts';
-import { loadActor } from '../platform/access/actor.ts';
-import { orgUnits, users } from '../platform/access/access.schema.ts';
 import { auditLog } from '../platform/audit/audit.schema.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
-import { createRecords, type CreateManyOptions } from '../platform/entities/entity.createMany.ts';
-import { loadFields } from '../platform/entities/entity.read.ts';
-import { entityRegistry } from '../platform/entities/registry.ts';
-import type { EntityDescriptor } from '../platform/entities/descriptor.ts';
-import type { Actor } from '../platform/http/context.ts';
-import { contactEntity, customerEntities, customerEntity } from '../modules/customers/customers.entities.ts';
-import { customerImportHooks } from '../modules/customers/customers.import.ts';
-import { activityEntities, activityEntity } from '../modules/activities/activities.entities.ts';
 import { generateCustomers, type GeneratedCustomer } from './generator/demo.generator.ts';
 import { DEMO_CUSTOMER_NAMES } from './demo.customers.data.ts';
+import { prepareDemoWriter, writeDemoCustomers, type DemoOwner } from './demo.writer.ts';
 
 /** Seed of the demo every install gets; change it and every generated customer changes. */
 export const DEMO_SEED = 2026;
@@ -45,25 +36,25 @@ const BRANCH_OF: Record<string, Branch> = Object.fromEntries([
   ...provinces('福建省 江西省 湖南省 广东省 广西壮族自治区 海南省', 'SOUTH'),
 ]);
 
-/** The demo users of each branch and the org unit their customers go to, with their share of its customers. */
-const OWNERS_OF: Record<Branch, readonly (readonly [username: string, unit: string, share: number])[]> = {
+/** The demo owners of each branch, with their share of its customers. */
+const OWNERS_OF: Record<Branch, readonly (readonly [DemoOwner, number])[]> = {
   EAST: [
-    ['wangfang', 'EAST-S1', 0.6],
-    ['lina', 'EAST', 0.4],
+    ['wangfang@EAST-S1', 0.6],
+    ['lina@EAST', 0.4],
   ],
-  WEST: [['liuyang', 'WEST-S1', 1]],
+  WEST: [['liuyang@WEST-S1', 1]],
   SOUTH: [
-    ['chenjing', 'SOUTH-CS', 0.55],
-    ['zhangwei', 'SOUTH', 0.45],
+    ['chenjing@SOUTH-CS', 0.55],
+    ['zhangwei@SOUTH', 0.45],
   ],
 };
 
 /** The owner of a generated row, spread over its branch's users by the row number, so it is fixed too. */
-function ownerOf(customer: GeneratedCustomer): { username: string; unit: string } {
+function ownerOf(customer: GeneratedCustomer): DemoOwner {
   const owners = OWNERS_OF[BRANCH_OF[customer.customer.province] ?? 'EAST'];
   let point = ((customer.row * 2_654_435_761) >>> 0) / 2 ** 32;
-  for (const [username, unit, share] of owners) if ((point -= share) < 0) return { username, unit };
-  return { username: owners[0]![0], unit: owners[0]![1] };
+  for (const [owner, share] of owners) if ((point -= share) < 0) return owner;
+  return owners[0]![0];
 }
 
 export interface GeneratedDemoOptions {
@@ -77,14 +68,6 @@ export interface GeneratedDemoOptions {
   onBatch?: (done: number, count: number) => void;
 }
 
-interface Writer {
-  actors: Map<string, Actor>;
-  owners: Map<string, { ownerId: string; orgUnitId: string }>;
-  fields: Map<EntityDescriptor, Awaited<ReturnType<typeof loadFields>>>;
-}
-
-const registry = entityRegistry([...customerEntities, ...activityEntities]);
-
 /** Rows of the stream already written: the furthest point any batch recorded. */
 export async function generatedRowsWritten(db: DbOrTx): Promise<number> {
   const rows = await db
@@ -94,86 +77,6 @@ export async function generatedRowsWritten(db: DbOrTx): Promise<number> {
   return Number(rows[0]?.to ?? 0);
 }
 
-/** createRecords for a demo batch, which must not lose a row: any refused row stops the batch (and rolls it back). */
-async function createAll(
-  db: DbOrTx,
-  writer: Writer,
-  username: string,
-  descriptor: EntityDescriptor,
-  bodies: Record<string, unknown>[],
-  onInserted?: CreateManyOptions['onInserted'],
-): Promise<string[]> {
-  const ctx = { db, actor: writer.actors.get(username)!, registry, descriptor };
-  const outcomes = await createRecords(ctx, bodies, { fields: writer.fields.get(descriptor)!, onInserted });
-  return outcomes.map((o) => {
-    if (!o.ok) throw new Error(`demo ${descriptor.name} refused`, { cause: o.error });
-    return o.record.id;
-  });
-}
-
-/** One owner's customers of a batch, then their contacts, then their activities, each type in one bulk write. */
-async function writeOwnersCustomers(db: DbOrTx, writer: Writer, username: string, unit: string, rows: GeneratedCustomer[]) {
-  const owner = writer.owners.get(`${username}@${unit}`)!;
-  const actor = writer.actors.get(username)!;
-  const customerIds = await createAll(
-    db,
-    writer,
-    username,
-    customerEntity,
-    rows.map((r) => ({ ...r.customer, ...owner })),
-    // Identifiers go in as an import's identifier columns do, so they are in the customers' search documents.
-    async (inserted) => {
-      const extras = inserted.map(({ index, row }) => ({
-        body: {},
-        extras: Object.fromEntries(rows[index]!.identifiers.map((i) => [`identifier.${i.type}`, i.value])),
-        recordId: row.id as string,
-      }));
-      const changes = await customerImportHooks.writeExtras!(db, actor, extras, { created: true });
-      return new Map(inserted.map(({ index, row }) => [index, changes.get(row.id as string) ?? []]));
-    },
-  );
-  const contactOwners = rows.flatMap((r, n) => r.contacts.map((c) => ({ ...c, customerId: customerIds[n]!, ...owner })));
-  const contactIds = await createAll(db, writer, username, contactEntity, contactOwners);
-  const activities: Record<string, unknown>[] = [];
-  let firstContact = 0;
-  rows.forEach((r, n) => {
-    for (const a of r.activities)
-      activities.push({
-        kind: a.kind,
-        subject: a.subject,
-        customerId: customerIds[n],
-        ...(a.contact !== undefined ? { contactId: contactIds[firstContact + a.contact] } : {}),
-        ...a.values,
-        ...owner,
-      });
-    firstContact += r.contacts.length;
-  });
-  await createAll(db, writer, username, activityEntity, activities);
-}
-
-/** The demo users and units the generated customers go to; null when an administrator removed one of them. */
-async function prepareWriter(db: Db): Promise<Writer | null> {
-  const usernames = [...new Set(Object.values(OWNERS_OF).flatMap((list) => list.map(([username]) => username)))];
-  const userRows = await db
-    .select({ id: users.id, username: users.username })
-    .from(users)
-    .where(inArray(users.username, usernames));
-  if (userRows.length < usernames.length) return null;
-  const unitIds = new Map((await db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits)).map((u) => [u.code, u.id]));
-  // Loaded before the first batch: on PGlite the batch's transaction holds the only connection.
-  const actors = new Map<string, Actor>();
-  for (const { id, username } of userRows)
-    actors.set(username, (await loadActor(db, id, { source: 'import', requestId: null, via: 'system' }))!);
-  const owners = new Map<string, { ownerId: string; orgUnitId: string }>();
-  for (const [username, unit] of Object.values(OWNERS_OF).flat())
-    if (actors.get(username) && unitIds.get(unit))
-      owners.set(`${username}@${unit}`, { ownerId: actors.get(username)!.userId, orgUnitId: unitIds.get(unit)! });
-  if (owners.size < Object.values(OWNERS_OF).flat().length) return null;
-  const fields = new Map<EntityDescriptor, Awaited<ReturnType<typeof loadFields>>>();
-  for (const d of [customerEntity, contactEntity, activityEntity]) fields.set(d, await loadFields(db, d));
-  return { actors, owners, fields };
-}
-
 /**
  * Writes generated customers up to `count` in all, going on from the rows earlier runs wrote. Answers how many this
  * call wrote (0 when the demo is complete). Needs the demo users and org units of demo.seed.ts.
@@ -181,7 +84,7 @@ async function prepareWriter(db: Db): Promise<Writer | null> {
 export async function seedGeneratedCustomers(db: Db, options: GeneratedDemoOptions): Promise<number> {
   const from = await generatedRowsWritten(db);
   if (from >= options.count) return 0;
-  const writer = await prepareWriter(db);
+  const writer = await prepareDemoWriter(db);
   if (!writer) return 0;
   const stream = generateCustomers({
     seed: options.seed ?? DEMO_SEED,
@@ -200,16 +103,11 @@ export async function seedGeneratedCustomers(db: Db, options: GeneratedDemoOptio
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${BATCH_LOCK_KEY})`);
       // Another server on the same database may have written these rows meanwhile.
       if ((await generatedRowsWritten(tx)) >= last) return;
-      const byOwner = new Map<string, GeneratedCustomer[]>();
-      for (const r of rows) {
-        const { username, unit } = ownerOf(r);
-        const key = `${username}@${unit}`;
-        byOwner.set(key, [...(byOwner.get(key) ?? []), r]);
-      }
-      for (const [key, ofOwner] of byOwner) {
-        const [username, unit] = key.split('@') as [string, string];
-        await writeOwnersCustomers(tx, writer, username, unit, ofOwner);
-      }
+      await writeDemoCustomers(
+        tx,
+        writer,
+        rows.map((customer) => ({ owner: ownerOf(customer), customer })),
+      );
       await recordAudit(tx, null, { ...PROGRESS, changes: [{ field: 'rows', old: first, new: last }] });
       written += rows.length;
     });

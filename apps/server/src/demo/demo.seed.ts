@@ -8,7 +8,6 @@ import { orgUnits, roles, userRoles, users } from '../platform/access/access.sch
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { FIRST_START_LOCK_KEY } from '../modules/admin/admin.bootstrap.ts';
 import { seedDemoCustomers } from './demo.customers.ts';
-import { seedDemoActivities } from './demo.activities.ts';
 
 export const DEMO_PASSWORD = 'guanxi-demo-2026';
 
@@ -94,7 +93,6 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; username
       const id = existing?.id ?? (await tx.insert(roles).values(role).returning({ id: roles.id }))[0]!.id;
       roleIds.set(role.key, id);
     }
-    const userIds = new Map<string, string>();
     for (const user of DEMO_USERS) {
       const [row] = await tx
         .insert(users)
@@ -107,10 +105,8 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; username
         })
         .returning({ id: users.id });
       await tx.insert(userRoles).values({ userId: row!.id, roleId: roleIds.get(user.role)! });
-      userIds.set(user.username, row!.id);
     }
-    await seedDemoCustomers(tx, userIds, new Map([...units].map(([code, unit]) => [code, unit.id])));
-    await seedDemoActivities(tx);
+    await seedDemoCustomers(tx);
     return true;
   });
   return { created, usernames, password: DEMO_PASSWORD };

@@ -8,7 +8,7 @@ import { pickPerson, type Person } from './demo.generator.people.ts';
 import { pickPlace, type Place } from './demo.generator.places.ts';
 import { Rng } from './demo.generator.random.ts';
 
-export interface GeneratedContact {
+export type GeneratedContact = {
   name: string;
   title: string;
   department: string;
@@ -18,7 +18,7 @@ export interface GeneratedContact {
   email: string;
   preferredChannel: string;
   birthday?: string;
-}
+};
 
 export interface GeneratedCustomer {
   /** Row number in the stream, from 0. */
