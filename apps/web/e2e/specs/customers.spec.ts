@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { apiOf } from '../harness/api.ts';
+import { assertAccessible } from '../harness/axe.ts';
 import { test } from '../harness/runner.ts';
 import { assertNoHorizontalOverflow, DEMO_PASSWORD, signIn, visible } from '../harness/flows.ts';
 
@@ -128,6 +129,7 @@ test('a customer gets its region from the cascader and free tags, is filtered by
   await visible(chosen.getByText('望京书展', { exact: true }));
   await visible(chosen.getByText('贵宾', { exact: true }));
   await page.keyboard.press('Escape');
+  await assertAccessible(page, 'the customer form with the region cascader and tags');
   await screenshot(page, 'customers-form-region-tags-1280');
   await page.getByRole('button', { name: /创\s*建/ }).click();
   await visible(page.getByRole('heading', { name: '北京朝阳望京书店有限公司' }));
@@ -148,6 +150,7 @@ test('a customer gets its region from the cascader and free tags, is filtered by
   await page.getByRole('button', { name: /^添\s*加$/ }).click();
   await visible(page.getByText('已添加到客户团队'));
   await visible(team.getByRole('listitem').filter({ hasText: '王芳' }).getByText('可编辑'));
+  await assertAccessible(page, 'the customer card with its team');
   await screenshot(page, 'customers-card-team-1280');
 
   // The list filtered by the new tag shows this customer only.
