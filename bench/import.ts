@@ -81,7 +81,13 @@ async function main(): Promise<void> {
     const created = (await uploaded.json()) as { id: string; mapping: unknown; missingRequired: string[] };
     if (!uploaded.ok) throw new Error(`upload answered ${uploaded.status}: ${JSON.stringify(created)}`);
     const uploadSeconds = (performance.now() - t0) / 1000;
-    console.log(`upload: ${uploadSeconds.toFixed(1)} s, peak RSS so far ${server.memory.overallPeakMb.toFixed(0)} MB`);
+    // The rows are counted while the upload is stored, so the total is known before the import starts.
+    const counted = (await (await fetch(`${server.baseUrl}/api/v1/imports/${created.id}`, { headers })).json()) as {
+      progress: { total: number | null };
+    };
+    console.log(
+      `upload: ${uploadSeconds.toFixed(1)} s, ${counted.progress.total ?? '?'} rows counted, peak RSS so far ${server.memory.overallPeakMb.toFixed(0)} MB`,
+    );
     const start = await fetch(`${server.baseUrl}/api/v1/imports/${created.id}/start`, { method: 'POST', headers });
     if (!start.ok) throw new Error(`start answered ${start.status}: ${await start.text()}`);
     t0 = performance.now();
