@@ -5,6 +5,8 @@ import type { Locale } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
 import { accessCondition, likeEscape } from '../access/recordAccess.ts';
+import { orgUnits, recordShares } from '../access/access.schema.ts';
+import { scopeFor } from '../access/scopes.ts';
 import type { EntityDescriptor } from '../entities/descriptor.ts';
 import type { EntityRegistry } from '../entities/registry.ts';
 import { localized } from '../entities/fields.ts';
@@ -22,6 +24,14 @@ export const isSearchable = (descriptor: EntityDescriptor): boolean =>
   searchableFields(descriptor).length > 0 || descriptor.hooks?.searchTerms !== undefined;
 
 export type SearchDocument = typeof searchDocuments.$inferInsert;
+
+/**
+ * Entries of `tokens` that name the record's owner and org unit (U+0002 + o/u + id; no query token is that long), so
+ * the token index can narrow a common two-character query (「东区」 in 4 % of a million customers) to the caller's
+ * records before any row is read (scopeHint).
+ */
+const ownerToken = (id: string) => `\u0002o${id}`;
+const unitToken = (id: string) => `\u0002u${id}`;
 
 /**
  * The index entry of one record, from its stored row and the extra terms its `searchTerms` hook gives (the
@@ -42,7 +52,7 @@ export function searchDocumentOf(descriptor: EntityDescriptor, row: Row, extraTe
     orgUnitId: row.orgUnitId as string,
     title: String(row[descriptor.titleField] ?? ''),
     haystack: parts.join(PART_SEPARATOR),
-    tokens: tokensOf(parts),
+    tokens: [...tokensOf(parts), ownerToken(row.ownerId as string), unitToken(row.orgUnitId as string)],
     deletedAt: (row.deletedAt as Date | null) ?? null,
     updatedAt: new Date(),
   };
@@ -57,6 +67,32 @@ export async function indexRecord(db: DbOrTx, descriptor: EntityDescriptor, row:
     .insert(searchDocuments)
     .values({ recordType: descriptor.name, recordId: row.id as string, ...entry })
     .onConflictDoUpdate({ target: [searchDocuments.recordType, searchDocuments.recordId], set: entry });
+}
+
+/**
+ * The owner and org unit tokens the caller's read scope covers (undefined for the scope `all`), and the condition
+ * "shared with the caller". Both are implied by the access condition, which still applies; written this way the token
+ * index can answer `tokens @> ARRAY['东区'] AND tokens && covered` in one scan instead of reading every entry.
+ */
+function scopeTokens(actor: Actor, recordType: string): { covered: SQL | undefined; shared: SQL } {
+  const d = searchDocuments;
+  const own = sql`ARRAY[${ownerToken(actor.userId)}]::text[]`;
+  const shared = sql`${d.recordId} = ANY(ARRAY(SELECT ${recordShares.recordId} FROM ${recordShares} WHERE ${recordShares.userId} = ${actor.userId} AND ${recordShares.recordType} = ${recordType}))`;
+  switch (scopeFor(actor.permissions, recordType, 'read')) {
+    case 'all':
+      return { covered: undefined, shared };
+    case 'unit-and-below':
+      return {
+        covered: sql`(${own} || ARRAY(SELECT ${unitToken('')} || ${orgUnits.id}::text FROM ${orgUnits} WHERE ${orgUnits.path} LIKE ${likeEscape(actor.orgUnitPath) + '%'}))`,
+        shared,
+      };
+    case 'unit':
+      return { covered: sql`ARRAY[${ownerToken(actor.userId)}, ${unitToken(actor.orgUnitId)}]::text[]`, shared };
+    case 'own':
+      return { covered: own, shared };
+    case 'none':
+      return { covered: sql`ARRAY[]::text[]`, shared };
+  }
 }
 
 export interface SearchGroup {
@@ -84,14 +120,21 @@ export async function searchRecords(
   // Which entries to look at, by the index that can answer each form: the trigram index from three characters,
   // the token index for two (a trigram index cannot), LIKE for a single character. Entries written before tokens
   // existed are matched by LIKE until the start-up backfill gives them tokens (a partial index finds them).
-  const contains = sql.join(
-    forms.map((f) => {
-      const like = sql`${d.haystack} LIKE ${'%' + likeEscape(f) + '%'}`;
-      if (charLength(f) !== 2) return like;
-      return sql`(${d.tokens} @> ARRAY[${f}]::text[] OR (${d.tokens} IS NULL AND ${like}))`;
-    }),
-    sql` OR `,
-  );
+  const contains = (type: string) => {
+    const { covered, shared } = scopeTokens(actor, type);
+    return sql.join(
+      forms.map((f) => {
+        const like = sql`${d.haystack} LIKE ${'%' + likeEscape(f) + '%'}`;
+        if (charLength(f) !== 2) return like;
+        const token = sql`${d.tokens} @> ARRAY[${f}]::text[]`;
+        const pending = sql`(${d.tokens} IS NULL AND ${like})`;
+        if (!covered) return sql`(${token} OR ${pending})`;
+        // Spelled out per branch: the planner does not distribute an AND over an OR to find the one-scan plan.
+        return sql`((${token} AND ${d.tokens} && ${covered}) OR (${token} AND ${shared}) OR ${pending})`;
+      }),
+      sql` OR `,
+    );
+  };
   const startsWith = sql.join(
     forms.map(
       (f) => sql`(${d.haystack} LIKE ${likeEscape(f) + '%'} OR ${d.haystack} LIKE ${'%' + PART_SEPARATOR + likeEscape(f) + '%'})`,
@@ -118,7 +161,7 @@ export async function searchRecords(
         and(
           eq(d.recordType, type.name),
           isNull(d.deletedAt),
-          sql`(${contains})`,
+          sql`(${contains(type.name)})`,
           accessCondition(actor, type.name, 'read', cols),
         ),
       )

@@ -94,11 +94,10 @@ export function normalizePhone(text: string): string {
 const ALL_CJK = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 
 /**
- * The forms a query is tried in: as typed, with its Chinese turned into full pinyin (which also finds the same
- * reading in traditional characters: 東區 for 东区) and — when mixed with letters, as in `bj东区` — into initials,
- * and a phone number as stored (see normalizePhone). Initials of an all-Chinese query would only add unrelated
- * names (东区 → dq: 大庆, 电气) to rank. The query's Chinese is read in context only: the stored side holds the other
- * readings.
+ * The forms a query is tried in: as typed, a phone number as stored (see normalizePhone), and a query mixing letters
+ * and Chinese (`bj东区`) with its Chinese as full pinyin and as initials. An all-Chinese query is a Chinese substring
+ * only: its pinyin would add homophones (东区 → dongqu, dq: 大庆, 电气) and cost a scan of long trigram lists. The
+ * query's Chinese is read in context only: the stored side holds the other readings.
  */
 export function queryForms(query: string): string[] {
   const base = normalize(query);
@@ -106,9 +105,9 @@ export function queryForms(query: string): string[] {
   const forms = new Set([base]);
   const phone = PHONE_LIKE.test(query.trim()) ? normalizePhone(query) : '';
   if (phone) forms.add(phone);
-  if (CJK.test(base)) {
+  if (CJK.test(base) && !ALL_CJK.test(base)) {
     forms.add(normalize(fullPinyin(base)));
-    if (!ALL_CJK.test(base)) forms.add(normalize(initials(base)));
+    forms.add(normalize(initials(base)));
   }
   return [...forms];
 }
