@@ -112,10 +112,12 @@ test('a customer gets its region from the cascader and free tags, is filtered by
 
   // Typing part of a district's name finds it under its city and province.
   await page.getByRole('combobox', { name: '地区' }).fill('朝阳');
-  await page
+  const chaoyang = page
     .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item')
-    .filter({ hasText: /北京市.*北京市.*朝阳区/ })
-    .click();
+    .filter({ hasText: /北京市.*北京市.*朝阳区/ });
+  await visible(chaoyang);
+  await screenshot(page, 'customers-form-cascader-search-1280');
+  await chaoyang.click();
   await visible(page.getByTitle('北京市 / 北京市 / 朝阳区'));
 
   // One suggested tag picked from the list, one new tag typed.
