@@ -10,7 +10,7 @@ import { STANDARD_ROLES } from '../apps/server/src/demo/demo.seed.ts';
 import { generateCustomers } from './customers.ts';
 
 /** Bump when the generated rows change, so a kept database from an older generator is rebuilt. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 /** Every bench user's password (the administrator's too). */
 export const BENCH_PASSWORD = 'bench-guanxi-2026';
 /** The branch whose manager and reps the read and write workloads act as. */

@@ -34,8 +34,15 @@ export function searchSql(userId: string, pathPattern: string, query: string, re
   };
   const forms = queryForms(query);
   const like = (f: string) => `d.haystack LIKE ${p('%' + likeEscape(f) + '%')}`;
+  // Two characters: the token, narrowed in the same index scan to the owner and unit tokens the manager's scope covers.
+  const covered = `(ARRAY[chr(2) || 'o' || $1::text] || ARRAY(SELECT chr(2) || 'u' || id::text FROM org_units WHERE path LIKE $2))`;
+  const shared = `d.record_id = ANY(ARRAY(SELECT s.record_id FROM record_shares s WHERE s.user_id = $1 AND s.record_type = '${recordType}'))`;
   const contains = forms
-    .map((f) => (charLength(f) === 2 ? `(d.tokens @> ARRAY[${p(f)}]::text[] OR (d.tokens IS NULL AND ${like(f)}))` : like(f)))
+    .map((f) => {
+      if (charLength(f) !== 2) return like(f);
+      const token = `d.tokens @> ARRAY[${p(f)}]::text[]`;
+      return `((${token} AND d.tokens && ${covered}) OR (${token} AND ${shared}) OR (d.tokens IS NULL AND ${like(f)}))`;
+    })
     .join(' OR ');
   const sep = PART_SEPARATOR;
   const startsWith = forms
