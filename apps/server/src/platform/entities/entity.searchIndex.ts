@@ -19,10 +19,22 @@ async function extraTerms(db: DbOrTx, descriptor: EntityDescriptor, rows: Row[])
   return terms;
 }
 
+/** The documents of `rows` given their extra terms (pure, CPU-bound: pinyin of every text). */
+export const searchDocumentsOf = (descriptor: EntityDescriptor, rows: Row[], terms: string[][]) =>
+  rows.map((row, i) => searchDocumentOf(descriptor, row, terms[i]));
+
+/** Upserts built documents. */
+export async function writeSearchDocuments(db: DbOrTx, documents: ReturnType<typeof searchDocumentsOf>): Promise<void> {
+  await bulkInsert(db, searchDocuments, documents, { upsertOn: [searchDocuments.recordType, searchDocuments.recordId] });
+}
+
+/** Whether the type has search documents, and the extra terms of `rows` if so (one query with the batched hook). */
+export async function searchTermsOf(db: DbOrTx, descriptor: EntityDescriptor, rows: Row[]): Promise<string[][] | null> {
+  return rows.length && isSearchable(descriptor) ? extraTerms(db, descriptor, rows) : null;
+}
+
 /** Writes (or refreshes) the index entries of `rows`, as `indexRecord` would for each. */
 export async function indexRecords(db: DbOrTx, descriptor: EntityDescriptor, rows: Row[]): Promise<void> {
-  if (!rows.length || !isSearchable(descriptor)) return;
-  const terms = await extraTerms(db, descriptor, rows);
-  const documents = rows.map((row, i) => searchDocumentOf(descriptor, row, terms[i]));
-  await bulkInsert(db, searchDocuments, documents, { upsertOn: [searchDocuments.recordType, searchDocuments.recordId] });
+  const terms = await searchTermsOf(db, descriptor, rows);
+  if (terms) await writeSearchDocuments(db, searchDocumentsOf(descriptor, rows, terms));
 }
