@@ -53,6 +53,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: env.WEB_DIST || undefined,
     trustProxy: env.TRUST_PROXY === '1',
     importMaxBytes: intFromEnv(env, 'IMPORT_MAX_BYTES', 200 * 1024 * 1024),
-    importBatchSize: Math.max(1, intFromEnv(env, 'IMPORT_BATCH_SIZE', 500)),
+    importBatchSize: Math.max(1, intFromEnv(env, 'IMPORT_BATCH_SIZE', 2000)),
   };
 }
