@@ -2,16 +2,22 @@
 // suggestions limited to readable records, and the export's 「、」-joined cell.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/harness/testApp.ts';
-import { buildAdmin } from '../../../test/factories/access.ts';
+import { buildAdmin, buildRole, buildUser } from '../../../test/factories/access.ts';
+import { customerEntity } from '../../modules/customers/customers.entities.ts';
+import { rowToBody } from '../imports/imports.mapping.ts';
+import { resolveFields } from './fields.ts';
 
 describe('entity kit: free tags', () => {
   let t: TestApp;
   let admin: TestClient;
+  let rootId: string;
   const create = (name: string, tags: unknown) => admin.post('/api/v1/customers', { name, kind: 'organisation', tags });
 
   beforeAll(async () => {
     t = await createTestApp();
-    admin = await t.as((await buildAdmin(t.db)).user.id);
+    const a = await buildAdmin(t.db);
+    rootId = a.root.id;
+    admin = await t.as(a.user.id);
   });
   afterAll(async () => t?.close());
 
@@ -44,9 +50,27 @@ describe('entity kit: free tags', () => {
     expect(values.json().items[0]).toEqual({ value: '老客户', count: 2 });
     const searched = await admin.get(`/api/v1/customers/field-values?field=tags&q=${encodeURIComponent('华')}`);
     expect(searched.json().items).toEqual([{ value: '华东', count: 1 }]);
+    // Someone who reads only their own customers is told of no one else's tags.
+    const ownRole = await buildRole(t.db, { permissions: { customer: { read: 'own', create: 'own' } } });
+    const rep = await t.as((await buildUser(t.db, { orgUnitId: rootId, roleIds: [ownRole.id] })).id);
+    const mine = await rep.get('/api/v1/customers/field-values?field=tags');
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().items).toEqual([]);
+
     const unknown = await admin.get('/api/v1/customers/field-values?field=nope');
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details[0].field).toBe('field');
+  });
+
+  it('reads an imported cell of tags separated by any of , ， 、 ; ；', async () => {
+    const { body, issues } = await rowToBody(
+      resolveFields(customerEntity, []),
+      [{ index: 0, header: '标签', field: 'tags' }],
+      ['老客户，展会、华东; 老客户 ；vip'],
+      { locale: 'zh-CN', timeZone: 'Asia/Shanghai', lookup: () => Promise.resolve(undefined) },
+    );
+    expect(issues).toEqual([]);
+    expect(body.tags).toEqual(['老客户', '展会', '华东', 'vip']);
   });
 
   it('exports tags as one 「、」-joined cell', async () => {
