@@ -14,8 +14,11 @@ import { prepareDemoWriter, writeDemoCustomers, type DemoOwner } from './demo.wr
 /** Seed of the demo every install gets; change it and every generated customer changes. */
 export const DEMO_SEED = 2026;
 
-/** Rows per transaction: large enough for the bulk path to pay off, small enough that requests get a turn on PGlite. */
-const BATCH = 250;
+/**
+ * Rows per transaction: enough for the bulk path to pay off, few enough that a request waiting for PGlite's one
+ * connection while the demo fills waits for one batch (about 600 records, a second or two) at most.
+ */
+const BATCH = 100;
 
 /** The audit entries that record the generator's progress are about this record of type `demo`. */
 const PROGRESS = { recordType: 'demo', recordId: '00000000-0000-7000-8000-00000000d3e0', action: 'generate' } as const;
@@ -143,7 +146,7 @@ export function fillDemoInBackground(db: Db, demoCustomers: number, log: Logger)
   const running = seedGeneratedCustomers(db, {
     count,
     signal: controller.signal,
-    onBatch: (done) => log.info({ done, count }, 'demo: generated customers written'),
+    onBatch: (done) => done % 1000 === 0 && log.info({ done, count }, 'demo: generated customers written'),
   }).then(
     (written) => {
       if (written) log.info({ written, seconds: (Date.now() - started) / 1000 }, 'demo: generated customers ready');
