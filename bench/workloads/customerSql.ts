@@ -35,7 +35,7 @@ export function searchSql(userId: string, pathPattern: string, query: string, re
   const forms = queryForms(query);
   const like = (f: string) => `d.haystack LIKE ${p('%' + likeEscape(f) + '%')}`;
   // Two characters: the token, narrowed in the same index scan to the owner and unit tokens the manager's scope covers.
-  const covered = `(ARRAY[chr(2) || 'o' || $1::text] || ARRAY(SELECT chr(2) || 'u' || id::text FROM org_units WHERE path LIKE $2))`;
+  const covered = `(ARRAY[chr(2) || 'o' || $1::uuid::text] || ARRAY(SELECT chr(2) || 'u' || id::text FROM org_units WHERE path LIKE $2))`;
   const shared = `d.record_id = ANY(ARRAY(SELECT s.record_id FROM record_shares s WHERE s.user_id = $1 AND s.record_type = '${recordType}'))`;
   const contains = forms
     .map((f) => {
