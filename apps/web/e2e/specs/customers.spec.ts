@@ -99,7 +99,7 @@ test('a visit logged from the customer card shows on its timeline', async ({ new
   await screenshot(page, 'customers-timeline-1280');
 });
 
-test('a customer gets its region from the cascader and free tags, is filtered by a tag, and takes a team member', async ({
+test('a customer gets its region from the cascader and free tags, is filtered by a tag, and its region is edited in place', async ({
   newPage,
   screenshot,
 }) => {
@@ -136,12 +136,54 @@ test('a customer gets its region from the cascader and free tags, is filtered by
   await page.getByRole('button', { name: /创\s*建/ }).click();
   await visible(page.getByRole('heading', { name: '北京朝阳望京书店有限公司' }));
   const customerPath = new URL(page.url()).pathname;
-
   await visible(page.getByText('北京市 / 北京市 / 朝阳区'));
   await visible(page.locator('.ant-tag', { hasText: '望京书展' }));
   await visible(page.locator('.ant-tag', { hasText: '贵宾' }));
 
-  // The account team: the owner as account manager, then a colleague who may edit.
+  // The region is edited in place on the card with the same cascader.
+  await page.getByRole('button', { name: '修改地区' }).click();
+  await page.getByRole('combobox', { name: '地区' }).fill('海淀');
+  await page
+    .locator('.ant-cascader-dropdown:visible .ant-cascader-menu-item')
+    .filter({ hasText: /北京市.*北京市.*海淀区/ })
+    .click();
+  await page.getByRole('button', { name: /^保\s*存$/ }).click();
+  await visible(page.getByText('北京市 / 北京市 / 海淀区'));
+  const saved = await (await apiOf(page)).get<{ district: string; tags: string[] }>(customerPath);
+  assert.equal(saved.district, '海淀区');
+  assert.deepEqual(saved.tags, ['vip', '望京书展']);
+
+  // The list filtered by the new tag shows this customer only.
+  await page.goto('/customers');
+  await page.getByRole('button', { name: /筛\s*选/ }).click();
+  await page.getByLabel('添加筛选条件').click();
+  await page.locator('.ant-select-dropdown:visible').getByText('标签', { exact: true }).click();
+  await page.getByRole('group', { name: '筛选' }).getByRole('combobox', { name: '标签' }).fill('望京');
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '望京书展' }).click();
+  await page.getByRole('status').filter({ hasText: '共 1 条' }).waitFor();
+  await visible(page.getByRole('link', { name: '北京朝阳望京书店有限公司' }));
+});
+
+test('the account team on the customer card takes a colleague who may edit; form and card fit a phone', async ({
+  newPage,
+  screenshot,
+}) => {
+  const page = await newPage();
+  await signIn(page, 'lina', DEMO_PASSWORD);
+  const customer = await (
+    await apiOf(page)
+  ).post<{ id: string }>('/customers', {
+    name: '上海静安书友会有限公司',
+    kind: 'organisation',
+    province: '上海市',
+    city: '上海市',
+    district: '静安区',
+    tags: ['老客户', '读书会'],
+  });
+  const customerPath = `/customers/${customer.id}`;
+  await page.goto(customerPath);
+
+  // The owner as account manager, then a colleague who may edit.
   const team = page.getByRole('region', { name: '客户团队' });
   await visible(team.getByText('客户经理'));
   await page.getByRole('button', { name: '添加成员' }).click();
@@ -155,21 +197,10 @@ test('a customer gets its region from the cascader and free tags, is filtered by
   await assertAccessible(page, 'the customer card with its team');
   await screenshot(page, 'customers-card-team-1280');
 
-  // The list filtered by the new tag shows this customer only.
-  await page.goto('/customers');
-  await page.getByRole('button', { name: /筛\s*选/ }).click();
-  await page.getByLabel('添加筛选条件').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('标签', { exact: true }).click();
-  await page.getByRole('group', { name: '筛选' }).getByRole('combobox', { name: '标签' }).fill('望京');
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '望京书展' }).click();
-  await page.getByRole('status').filter({ hasText: '共 1 条' }).waitFor();
-  await visible(page.getByRole('link', { name: '北京朝阳望京书店有限公司' }));
-
-  // On a phone the form with the cascader and the card with the team fit the screen.
   const phone = await newPage({ width: 375, height: 800 });
   await signIn(phone, 'lina', DEMO_PASSWORD);
   await phone.goto(`${customerPath}/edit`);
-  await visible(phone.getByTitle('北京市 / 北京市 / 朝阳区'));
+  await visible(phone.getByTitle('上海市 / 上海市 / 静安区'));
   await assertNoHorizontalOverflow(phone);
   await screenshot(phone, 'customers-form-region-tags-375');
   await phone.goto(customerPath);
