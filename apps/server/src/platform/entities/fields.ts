@@ -40,9 +40,9 @@ const CAST_OF: Record<FieldType, PgCast> = {
   phone: 'text',
   select: 'text',
   multiSelect: 'jsonb',
+  tags: 'jsonb',
   integer: 'numeric',
   decimal: 'numeric',
-  tags: 'jsonb',
   date: 'date',
   datetime: 'timestamptz',
   boolean: 'boolean',
@@ -178,9 +178,6 @@ function decimalSchema(field: ResolvedField) {
   });
 }
 
-/** The zod schema of one field's value in a request body (without optional/nullable, added by the caller). */
-export function valueSchema(field: ResolvedField): z.ZodType {
-  const options = (field.options ?? []).map((o) => o.value);
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 30;
 const NO_COMMA = /^[^,]*$/;
@@ -200,6 +197,9 @@ function tagsSchema(field: ResolvedField) {
     .pipe(z.array(z.string()).max(MAX_TAGS));
 }
 
+/** The zod schema of one field's value in a request body (without optional/nullable, added by the caller). */
+export function valueSchema(field: ResolvedField): z.ZodType {
+  const options = (field.options ?? []).map((o) => o.value);
   switch (field.type) {
     case 'text':
     case 'phone': {
@@ -236,11 +236,11 @@ function tagsSchema(field: ResolvedField) {
         .array(z.enum(options as [string, ...string[]]))
         .max(100)
         .transform((values) => [...new Set(values)]);
+    case 'tags':
+      return tagsSchema(field);
     case 'reference':
       return z.uuid();
   }
-    case 'tags':
-      return tagsSchema(field);
 }
 
 /** Parses a filter value given as a query-string text into the field's type; throws on a bad value. */
