@@ -23,7 +23,14 @@ async function main(): Promise<void> {
   const jobs = startPlatformJobs(app);
   await app.listen({ port: config.port, host: config.host });
   // The generated demo customers are written after the server listens; a start after a crash goes on with them.
-  const demoFill = config.demo ? fillDemoInBackground(database.db, config.demoCustomers, app.log) : null;
+  const demoFill = config.demo
+    ? fillDemoInBackground(database.db, {
+        demoCustomers: config.demoCustomers,
+        // Embedded PGlite has one connection: rest between batches so requests get through meanwhile.
+        pauseMs: database.engine === 'pglite' ? 300 : 0,
+        log: app.log,
+      })
+    : null;
 
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
   const lines = [

@@ -14,11 +14,8 @@ import { prepareDemoWriter, writeDemoCustomers, type DemoOwner } from './demo.wr
 /** Seed of the demo every install gets; change it and every generated customer changes. */
 export const DEMO_SEED = 2026;
 
-/**
- * Rows per transaction: enough for the bulk path to pay off, few enough that a request waiting for PGlite's one
- * connection while the demo fills waits for one batch (about 600 records, a second or two) at most.
- */
-const BATCH = 100;
+/** Rows per transaction: enough for the bulk path to pay off, few enough to keep a batch under a second or two. */
+const BATCH = 50;
 
 /** The audit entries that record the generator's progress are about this record of type `demo`. */
 const PROGRESS = { recordType: 'demo', recordId: '00000000-0000-7000-8000-00000000d3e0', action: 'generate' } as const;
@@ -69,6 +66,11 @@ export interface GeneratedDemoOptions {
   /** Checked between batches: a stopping server ends the seeding after the batch in progress. */
   signal?: AbortSignal;
   onBatch?: (done: number, count: number) => void;
+  /**
+   * A rest after each batch. On PGlite's one connection a request runs its queries one after another, each queued
+   * behind the next batch unless the seeder rests long enough for the whole request to get through.
+   */
+  pauseMs?: number;
 }
 
 /** Rows of the stream already written: the furthest point any batch recorded. */
@@ -120,6 +122,7 @@ export async function seedGeneratedCustomers(db: Db, options: GeneratedDemoOptio
     batch.push(generated);
     if (batch.length === BATCH) {
       await flush();
+      if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
       if (options.signal?.aborted) return written;
     }
   }
@@ -139,13 +142,18 @@ interface Logger {
  * Fills the demo up to `demoCustomers` in the background, after the server listens (the hand-written customers the
  * demo users start with are there already). `stop` lets the batch in progress commit and waits for it.
  */
-export function fillDemoInBackground(db: Db, demoCustomers: number, log: Logger): { stop(): Promise<void> } {
+export function fillDemoInBackground(
+  db: Db,
+  options: { demoCustomers: number; pauseMs: number; log: Logger },
+): { stop(): Promise<void> } {
+  const { demoCustomers, pauseMs, log } = options;
   const controller = new AbortController();
   const count = generatedCount(demoCustomers);
   const started = Date.now();
   const running = seedGeneratedCustomers(db, {
     count,
     signal: controller.signal,
+    pauseMs,
     onBatch: (done) => done % 1000 === 0 && log.info({ done, count }, 'demo: generated customers written'),
   }).then(
     (written) => {
