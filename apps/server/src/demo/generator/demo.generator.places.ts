@@ -162,6 +162,5 @@ export function pickPlace(rng: Rng): Place {
   };
 }
 
-/** Every province generated customers may come from, for tests. */
-export const GENERATED_PROVINCES: readonly string[] = PROVINCES.map((p) => p.name);
+/** Every plate abbreviation, for tests. */
 export const PLATE_ABBREVIATIONS: readonly string[] = Object.values(PROVINCE_INFO).map((i) => i.plate);
