@@ -34,7 +34,14 @@ import { activityEntities } from './modules/activities/activities.entities.ts';
 import { registerActivityRoutes } from './modules/activities/activities.routes.ts';
 import { registerActivityJobs } from './modules/activities/activities.reminders.ts';
 import { activityTimelineSource } from './modules/activities/activities.timeline.ts';
+import './modules/sales/sales.messages.ts';
+import './modules/sales/sales.lookups.ts';
+import { salesEntities } from './modules/sales/sales.entities.ts';
+import { registerSalesRoutes } from './modules/sales/sales.routes.ts';
+import { registerSalesJobs } from './modules/sales/sales.jobs.ts';
+import { salesTimelineSource } from './modules/sales/sales.timeline.ts';
 import { timelineRegistry } from './platform/timeline/timeline.ts';
+import { registerLookupRoutes } from './platform/entities/lookups.routes.ts';
 import { fieldChangeSource } from './platform/timeline/timeline.fieldChanges.ts';
 import { registerTimelineRoutes } from './platform/timeline/timeline.routes.ts';
 
@@ -117,11 +124,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuth(app);
   registerIdempotency(app);
 
-  const registry = entityRegistry([...customerEntities, ...activityEntities, ...(options.extraEntities ?? [])]);
+  const registry = entityRegistry([...customerEntities, ...activityEntities, ...salesEntities, ...(options.extraEntities ?? [])]);
   app.decorate('entities', registry);
   // Sources of a customer's timeline; later modules (orders, quotes, cases) add theirs here.
-  const timeline = timelineRegistry([fieldChangeSource(['customer', 'contact', 'activity']), activityTimelineSource]);
+  const timeline = timelineRegistry([
+    fieldChangeSource(['customer', 'contact', 'activity', 'opportunity']),
+    activityTimelineSource,
+    salesTimelineSource,
+  ]);
   registerActivityJobs(app);
+  registerSalesJobs(app);
   await app.register(
     async (api) => {
       registerHealthRoutes(api);
@@ -132,10 +144,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerMetaRoutes(api, registry);
       registerSavedViewRoutes(api, registry);
       registerSearchRoutes(api, registry);
+      registerLookupRoutes(api);
       for (const descriptor of registry.all()) registerEntityRoutes(api, registry, descriptor);
       registerCustomerRoutes(api);
       registerIdentifierRoutes(api, registry);
       registerActivityRoutes(api, registry);
+      registerSalesRoutes(api, registry);
       registerTimelineRoutes(api, registry, timeline);
       registerEventRoutes(api);
       await registerImportRoutes(api, registry);

@@ -56,6 +56,8 @@ export const fieldMetaSchema = z.object({
   maxLength: z.number().optional(),
   options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
   reference: z.string().optional(),
+  /** For a reference to a lookup narrowed by another field (a stage by its pipeline): that field's name. */
+  referenceParent: z.string().optional(),
   filterable: z.boolean(),
   sortable: z.boolean(),
   searchable: z.boolean(),

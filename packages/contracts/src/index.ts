@@ -6,6 +6,7 @@ export * from './entities.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './imports.ts';
+export * from './sales.ts';
 export * from './search.ts';
 export * from './views.ts';
 export * from './timeline.ts';

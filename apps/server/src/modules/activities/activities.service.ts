@@ -10,6 +10,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { EntityHooks, HookContext } from '../../platform/entities/descriptor.ts';
 import { isReadable } from '../../platform/entities/entity.read.ts';
+import { customerOfContact } from '../customers/customers.service.ts';
 import { FIELDS_OF_KIND, STATUSES_OF_KIND, type ActivityKind } from './activities.options.ts';
 import { syncReminder } from './activities.reminders.ts';
 import { activities } from './activities.schema.ts';
@@ -61,23 +62,11 @@ function kindProblems(activity: Row): ErrorDetail[] {
   return problems;
 }
 
-/** The customer a contact belongs to, read through the contact's record type so this module needs no other's tables. */
-async function customerOfContact({ db, registry }: HookContext, contactId: string): Promise<unknown> {
-  const contact = registry.get('contact');
-  const column = contact?.fields.customerId?.column;
-  if (!contact || !column) return undefined;
-  const [row] = (await db
-    .select({ customerId: column })
-    .from(contact.table as PgTable)
-    .where(eq(contact.table.id, contactId))) as Row[];
-  return row?.customerId;
-}
-
 /** The contact must be one of the activity's customer; the related record a readable record of a known type. */
 async function linkProblems(ctx: HookContext, activity: Row, changed: (field: string) => boolean): Promise<ErrorDetail[]> {
   const problems: ErrorDetail[] = [];
   if (isSet(activity.contactId) && (changed('contactId') || changed('customerId'))) {
-    if ((await customerOfContact(ctx, activity.contactId as string)) !== activity.customerId)
+    if ((await customerOfContact(ctx.db, activity.contactId as string)) !== activity.customerId)
       problems.push(detail('contactId', 'CONTACT_NOT_OF_CUSTOMER'));
   }
   if (changed('relatedType') || changed('relatedId')) {

@@ -85,6 +85,7 @@ export const customerEntity = defineEntity({
   relations: {
     contacts: { entity: 'contact', field: 'customerId', label: L('联系人', '聯絡人', 'Contacts') },
     activities: { entity: 'activity', field: 'customerId', label: L('活动', '活動', 'Activities') },
+    opportunities: { entity: 'opportunity', field: 'customerId', label: L('商机', '商機', 'Opportunities') },
   },
   hooks: customerHooks,
 });

@@ -51,6 +51,12 @@ export const customerHooks: EntityHooks = {
 };
 
 /** The customer a contact is to belong to; the kit has already checked the caller may see it. */
+/** The customer a contact belongs to (for other modules checking that a contact and a customer go together). */
+export async function customerOfContact(db: DbOrTx, contactId: string): Promise<string | undefined> {
+  const [row] = await db.select({ customerId: contacts.customerId }).from(contacts).where(eq(contacts.id, contactId));
+  return row?.customerId;
+}
+
 async function findParent(db: DbOrTx, customerId: string) {
   const [row] = await db
     .select({ kind: customers.kind, ownerId: customers.ownerId, orgUnitId: customers.orgUnitId })

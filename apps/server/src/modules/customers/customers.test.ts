@@ -105,6 +105,6 @@ describe('customers', () => {
       lifecycleStage: '生命周期阶段',
       district: '区县',
     });
-    expect(customer.relations.map((r: { name: string }) => r.name)).toEqual(['contacts', 'activities']);
+    expect(customer.relations.map((r: { name: string }) => r.name)).toEqual(['contacts', 'activities', 'opportunities']);
   });
 });

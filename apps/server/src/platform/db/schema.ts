@@ -12,3 +12,4 @@ export * from '../search/search.schema.ts';
 export * from '../imports/imports.schema.ts';
 export * from '../../modules/customers/customers.schema.ts';
 export * from '../../modules/activities/activities.schema.ts';
+export * from '../../modules/sales/sales.schema.ts';

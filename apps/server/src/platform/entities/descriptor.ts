@@ -20,6 +20,8 @@ export interface FieldSpec {
   options?: readonly { value: string; label: LocalizedText }[];
   /** Record type a reference field points at: an entity name, or `user` / `orgUnit`. */
   reference?: string;
+  /** For a reference to a lookup (lookups.ts) narrowed by another field of the record: that field's name. */
+  referenceParent?: string;
   filterable?: boolean;
   sortable?: boolean;
   searchable?: boolean;
@@ -49,6 +51,8 @@ export interface HookContext {
   actor: Actor;
   /** Every record type of the app, for hooks that check references to records of any type. */
   registry: EntityRegistry;
+  /** In beforeCreate: true when the caller named the owner or org unit (false: the kit chose the caller or a default). */
+  ownerNamed?: boolean;
 }
 
 export interface EntityHooks {

@@ -29,6 +29,7 @@ export async function entityMeta(db: DbOrTx, actor: Actor, descriptor: EntityDes
       ...(f.maxLength ? { maxLength: f.maxLength } : {}),
       ...(f.options ? { options: f.options.map((o) => ({ value: o.value, label: localized(o.label, locale) })) } : {}),
       ...(f.reference ? { reference: f.reference } : {}),
+      ...(f.referenceParent ? { referenceParent: f.referenceParent } : {}),
       filterable: f.filterable,
       sortable: f.sortable,
       searchable: f.searchable,

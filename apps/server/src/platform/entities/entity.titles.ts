@@ -7,6 +7,7 @@ import { accessCondition } from '../access/recordAccess.ts';
 import { orgUnits, users } from '../access/access.schema.ts';
 import type { ApiRecord, KitContext } from './entity.read.ts';
 import type { ResolvedField } from './fields.ts';
+import { getLookup } from './lookups.ts';
 
 const valueOf = (record: ApiRecord, field: ResolvedField): unknown =>
   field.custom ? (record.custom as Record<string, unknown> | undefined)?.[field.key] : record[field.name];
@@ -21,6 +22,8 @@ async function titlesOf(ctx: KitContext, reference: string, ids: string[]): Prom
     return ctx.db.select({ id: users.id, title: users.displayName }).from(users).where(inArray(users.id, ids));
   if (reference === 'orgUnit')
     return ctx.db.select({ id: orgUnits.id, title: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, ids));
+  const lookup = getLookup(reference);
+  if (lookup) return (await lookup.options(ctx.db, { ids })).map((o) => ({ id: o.value, title: o.label }));
   const target = ctx.registry.get(reference);
   if (!target) return [];
   const t = target.table;

@@ -23,6 +23,7 @@ import {
 } from './entity.read.ts';
 import { indexRecord } from '../search/search.service.ts';
 import { sortKeyValues } from '../search/search.sortKey.ts';
+import { getLookup } from './lookups.ts';
 import type { HookContext } from './descriptor.ts';
 
 type Row = Record<string, unknown>;
@@ -88,6 +89,8 @@ async function referenceExists(ctx: KitContext, recordType: string, id: string):
   if (recordType === 'user') return (await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, id))).length > 0;
   if (recordType === 'orgUnit')
     return (await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, id))).length > 0;
+  const lookup = getLookup(recordType);
+  if (lookup) return lookup.exists(ctx.db, id);
   const target = ctx.registry.get(recordType);
   return target ? isReadable(ctx.db, ctx.actor, target, id) : false;
 }
@@ -140,7 +143,7 @@ export async function createRecord(ctx: KitContext, body: unknown, options: Writ
   const owner = await resolveCreateOwner(ctx, values, { ownerId, orgUnitId });
   const row: Row = { ...values, ...owner, createdBy: actor.userId, updatedBy: actor.userId };
   if (descriptor.customFields !== false) row.custom = custom ?? {};
-  await descriptor.hooks?.beforeCreate?.(hookContext(ctx), row);
+  await descriptor.hooks?.beforeCreate?.({ ...hookContext(ctx), ownerNamed: Boolean(ownerId || orgUnitId) }, row);
   Object.assign(row, sortKeyValues(descriptor, row));
   const [inserted] = (await db
     .insert(descriptor.table as PgTable)
@@ -155,7 +158,14 @@ export async function createRecord(ctx: KitContext, body: unknown, options: Writ
   await indexRecord(db, descriptor, inserted!);
   await descriptor.hooks?.afterWrite?.(hookContext(ctx), inserted!, 'create');
   if (options.reread === false) return toApiRecord(descriptor, fields, inserted!);
-  return getRecord(ctx, inserted!.id as string, { fields });
+  try {
+    return await getRecord(ctx, inserted!.id as string, { fields });
+  } catch (err) {
+    // A hook gave the record to someone the caller cannot see (a lead routed to another branch): the caller still
+    // learns it was written, as they sent it, without the reader-only extras (titles, rights).
+    if (err instanceof AppError && err.status === 404) return { ...toApiRecord(descriptor, fields, inserted!), access: null };
+    throw err;
+  }
 }
 
 /** Locks the row and answers 404 when it is missing, deleted or hidden, 403 when visible but not allowed. */

@@ -13,7 +13,7 @@ export type PgCast = 'text' | 'numeric' | 'date' | 'timestamptz' | 'boolean' | '
 /** A field as the kit uses it: the descriptor's spec with every flag decided, plus how to reach its value. */
 export interface ResolvedField extends Pick<
   FieldSpec,
-  'type' | 'label' | 'maxLength' | 'min' | 'max' | 'scale' | 'options' | 'reference' | 'section' | 'when'
+  'type' | 'label' | 'maxLength' | 'min' | 'max' | 'scale' | 'options' | 'reference' | 'referenceParent' | 'section' | 'when'
 > {
   /** Name in the API: `amount`, or `custom.region` for a custom field. */
   name: string;
@@ -96,6 +96,7 @@ export function resolveFields(descriptor: EntityDescriptor, customDefs: CustomFi
       scale: spec.scale,
       options: spec.options,
       reference: spec.reference,
+      referenceParent: spec.referenceParent,
       filterable: spec.filterable ?? true,
       sortable: spec.sortable ?? (spec.type !== 'longText' && spec.type !== 'tags'),
       searchable: spec.searchable ?? false,

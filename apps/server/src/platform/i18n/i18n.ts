@@ -24,6 +24,19 @@ export function localeFromHeader(header: string | undefined): Locale {
   return DEFAULT_LOCALE;
 }
 
+/**
+ * Adds a module's own messages (its error codes) to the catalogues, so a module keeps them beside its code. A code
+ * already defined is an error: two modules must not give one code two meanings.
+ */
+export function registerMessages(messages: Record<Locale, Record<string, string>>): void {
+  for (const [locale, entries] of Object.entries(messages) as [Locale, Record<string, string>][])
+    for (const [code, text] of Object.entries(entries)) {
+      const existing = catalogues[locale][code];
+      if (existing !== undefined && existing !== text) throw new Error(`Message ${code} (${locale}) is defined twice`);
+      catalogues[locale][code] = text;
+    }
+}
+
 export function translate(locale: Locale, code: string, params?: Record<string, string | number>): string {
   const template = catalogues[locale][code] ?? catalogues[DEFAULT_LOCALE][code] ?? code;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));

@@ -1,0 +1,154 @@
+// Lead assignment: the administrators' ordered rules, tried top-down on every new lead that names no owner (web form,
+// import, manual entry). A rule matches on region, source, interest and customer type and assigns to a user, or to
+// an org unit whose active members take turns (round robin) or get the lead when they hold the fewest open ones
+// (least loaded). A rule pointing at a disabled user, an inactive unit or a unit without active members is skipped
+// and reported to the administrators; the lead goes on to the next rule.
+import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import type { AssignmentRuleInput } from '@guanxi/contracts';
+import type { DbOrTx } from '../../platform/db/db.ts';
+import { orgUnits, users } from '../../platform/access/access.schema.ts';
+import { enqueueJob } from '../../platform/jobs/jobs.runner.ts';
+import { validationFailed } from '../../platform/http/errors.ts';
+import { assignmentRules, leads, type RuleConditions } from './sales.schema.ts';
+
+export const RULE_SKIPPED_JOB = 'sales.assignmentRuleSkipped';
+const OPEN_LEAD_STATUSES = ['new', 'working'];
+
+type Rule = typeof assignmentRules.$inferSelect;
+type Lead = Record<string, unknown>;
+
+export interface Assignment {
+  ownerId: string;
+  orgUnitId: string;
+  ruleId: string;
+  ruleName: string;
+}
+
+/** Every listed property must hold one of its values; an empty or missing list matches anything. */
+export function ruleMatches(conditions: RuleConditions, lead: Lead): boolean {
+  return (Object.entries(conditions) as [keyof RuleConditions, string[] | undefined][]).every(
+    ([key, values]) => !values?.length || (typeof lead[key] === 'string' && values.includes(lead[key] as string)),
+  );
+}
+
+/** Active members of a unit and its sub-units, in a fixed order (for turns). */
+async function membersOf(db: DbOrTx, unitId: string): Promise<{ id: string; orgUnitId: string }[]> {
+  const [unit] = await db.select({ path: orgUnits.path, active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, unitId));
+  if (!unit?.active) return [];
+  return db
+    .select({ id: users.id, orgUnitId: users.orgUnitId })
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .where(and(eq(users.active, true), eq(orgUnits.active, true), like(orgUnits.path, `${unit.path}%`)))
+    .orderBy(asc(users.id));
+}
+
+/** The member after the one who got the rule's last lead (wrapping round). */
+const nextInTurn = <T extends { id: string }>(members: T[], lastUserId: string | null): T => {
+  const last = members.findIndex((m) => m.id === lastUserId);
+  return members[(last + 1) % members.length]!;
+};
+
+async function leastLoaded<T extends { id: string }>(db: DbOrTx, members: T[]): Promise<T> {
+  const counts = await db
+    .select({ ownerId: leads.ownerId, n: sql<number>`count(*)::int` })
+    .from(leads)
+    .where(
+      and(
+        inArray(
+          leads.ownerId,
+          members.map((m) => m.id),
+        ),
+        inArray(leads.status, OPEN_LEAD_STATUSES),
+        isNull(leads.deletedAt),
+      ),
+    )
+    .groupBy(leads.ownerId);
+  const load = new Map(counts.map((c) => [c.ownerId, c.n]));
+  // Ties go to the first in the fixed order, so the choice is predictable.
+  return members.reduce((best, m) => ((load.get(m.id) ?? 0) < (load.get(best.id) ?? 0) ? m : best));
+}
+
+/** Where one rule sends a lead, or undefined when its target cannot take leads now. */
+async function targetOf(db: DbOrTx, rule: Rule): Promise<{ ownerId: string; orgUnitId: string } | undefined> {
+  if (rule.targetUserId) {
+    const [user] = await db
+      .select({ id: users.id, orgUnitId: users.orgUnitId, unitActive: orgUnits.active })
+      .from(users)
+      .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+      .where(and(eq(users.id, rule.targetUserId), eq(users.active, true)));
+    return user?.unitActive ? { ownerId: user.id, orgUnitId: user.orgUnitId } : undefined;
+  }
+  if (!rule.targetOrgUnitId) return undefined;
+  const members = await membersOf(db, rule.targetOrgUnitId);
+  if (!members.length) return undefined;
+  const chosen = rule.distribution === 'least_loaded' ? await leastLoaded(db, members) : nextInTurn(members, rule.lastUserId);
+  await db.update(assignmentRules).set({ lastUserId: chosen.id }).where(eq(assignmentRules.id, rule.id));
+  return { ownerId: chosen.id, orgUnitId: chosen.orgUnitId };
+}
+
+/**
+ * The owner the rules give a lead, or undefined when none matches. Rule rows are locked while a lead is assigned, so
+ * two leads arriving at once do not get the same turn.
+ */
+export async function assignLead(db: DbOrTx, lead: Lead): Promise<Assignment | undefined> {
+  const rules = await db
+    .select()
+    .from(assignmentRules)
+    .where(eq(assignmentRules.active, true))
+    .orderBy(asc(assignmentRules.position))
+    .for('update');
+  for (const rule of rules) {
+    if (!ruleMatches(rule.conditions, lead)) continue;
+    const target = await targetOf(db, rule);
+    if (target) return { ...target, ruleId: rule.id, ruleName: rule.name };
+    // One queued report per rule at a time: a flood of leads does not flood the administrators.
+    await enqueueJob(db, RULE_SKIPPED_JOB, { ruleId: rule.id }, { dedupeKey: `assignment-rule-skipped:${rule.id}` });
+  }
+  return undefined;
+}
+
+export async function listAssignmentRules(db: DbOrTx): Promise<Rule[]> {
+  return db.select().from(assignmentRules).orderBy(asc(assignmentRules.position));
+}
+
+/** Replaces the rule list: administrators save it whole, in order (round-robin turns start afresh). */
+export async function saveAssignmentRules(db: DbOrTx, input: Required<AssignmentRuleInput>[]): Promise<Rule[]> {
+  const details = input.flatMap((r, i) =>
+    Boolean(r.targetUserId) === Boolean(r.targetOrgUnitId)
+      ? [{ field: `rules.${i}.targetUserId`, code: 'RULE_TARGET_REQUIRED', message: 'RULE_TARGET_REQUIRED' }]
+      : [],
+  );
+  if (details.length) throw validationFailed(details);
+  const userIds = input.map((r) => r.targetUserId).filter((v): v is string => !!v);
+  const unitIds = input.map((r) => r.targetOrgUnitId).filter((v): v is string => !!v);
+  const knownUsers = new Set(
+    userIds.length ? (await db.select({ id: users.id }).from(users).where(inArray(users.id, userIds))).map((u) => u.id) : [],
+  );
+  const knownUnits = new Set(
+    unitIds.length
+      ? (await db.select({ id: orgUnits.id }).from(orgUnits).where(inArray(orgUnits.id, unitIds))).map((u) => u.id)
+      : [],
+  );
+  input.forEach((r, i) => {
+    if (r.targetUserId && !knownUsers.has(r.targetUserId))
+      details.push({ field: `rules.${i}.targetUserId`, code: 'not_found_reference', message: 'not_found_reference' });
+    if (r.targetOrgUnitId && !knownUnits.has(r.targetOrgUnitId))
+      details.push({ field: `rules.${i}.targetOrgUnitId`, code: 'not_found_reference', message: 'not_found_reference' });
+  });
+  if (details.length) throw validationFailed(details);
+  await db.delete(assignmentRules);
+  if (input.length)
+    await db.insert(assignmentRules).values(
+      input.map((r, i) => ({
+        name: r.name,
+        position: i,
+        active: r.active,
+        conditions: r.conditions,
+        targetUserId: r.targetUserId,
+        targetOrgUnitId: r.targetOrgUnitId,
+        distribution: r.distribution,
+      })),
+    );
+  return listAssignmentRules(db);
+}
