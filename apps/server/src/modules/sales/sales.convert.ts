@@ -93,7 +93,7 @@ export async function convertLead(ctx: KitContext, leadId: string, input: LeadCo
     });
     contactId = contact.id;
   }
-  await copyIdentifiers(ctx, customer.id, contactId, lead);
+  await copyIdentifiers(kit('customer'), customer.id, contactId, lead);
 
   let opportunityId: string | null = null;
   if (input.opportunity) {

@@ -107,18 +107,16 @@ export async function createPipeline(db: DbOrTx, actor: Actor, body: PipelineBod
     .insert(pipelines)
     .values({ name: body.name, isDefault: body.isDefault || n === 0, active: body.active, position: n })
     .returning();
-  await db
-    .insert(stages)
-    .values(
-      body.stages.map((s, i) => ({
-        pipelineId: row!.id,
-        name: s.name,
-        probability: s.probability,
-        outcome: s.outcome,
-        active: s.active,
-        position: i,
-      })),
-    );
+  await db.insert(stages).values(
+    body.stages.map((s, i) => ({
+      pipelineId: row!.id,
+      name: s.name,
+      probability: s.probability,
+      outcome: s.outcome,
+      active: s.active,
+      position: i,
+    })),
+  );
   if (row!.isDefault) await makeOnlyDefault(db, row!.id);
   await recordAudit(db, actor, { recordType: 'pipeline', recordId: row!.id, action: 'create' });
   return getPipeline(db, row!.id);
