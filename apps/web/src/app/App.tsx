@@ -27,6 +27,8 @@ import { RecordListPage } from '../modules/records/RecordListPage.tsx';
 import { RecycleBinPage } from '../modules/records/RecycleBinPage.tsx';
 import '../modules/customers/customers.module.ts';
 import '../modules/activities/activities.module.ts';
+import '../modules/sales/sales.module.ts';
+import { BoardPage } from '../modules/sales/BoardPage.tsx';
 import { ImportPage } from '../modules/imports/ImportPage.tsx';
 
 const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
@@ -58,6 +60,7 @@ const router = createBrowserRouter([
       { path: 'api-tokens', element: <ApiTokensPage /> },
       { path: 'recycle-bin', element: <RecycleBinPage /> },
       // Every record type from the metadata: /customers, /customers/new, /customers/<id>, /customers/<id>/edit.
+      { path: 'opportunities/board', element: <BoardPage /> },
       { path: ':plural', element: <RecordListPage /> },
       { path: ':plural/new', element: <RecordFormPage /> },
       { path: ':plural/import', element: <ImportPage /> },

@@ -4,6 +4,7 @@ import { adminEn } from '../../modules/admin/admin.messages.en.ts';
 import { recordsEn } from '../../modules/records/records.messages.en.ts';
 import { customersEn } from '../../modules/customers/customers.messages.en.ts';
 import { activitiesEn } from '../../modules/activities/activities.messages.en.ts';
+import { salesEn } from '../../modules/sales/sales.messages.en.ts';
 import { importsEn } from '../../modules/imports/imports.messages.en.ts';
 
 export const en: Messages = {
@@ -127,5 +128,6 @@ export const en: Messages = {
   records: recordsEn,
   customers: customersEn,
   activities: activitiesEn,
+  sales: salesEn,
   imports: importsEn,
 };

@@ -3,6 +3,7 @@ import { adminZhCN } from '../../modules/admin/admin.messages.zh-CN.ts';
 import { recordsZhCN } from '../../modules/records/records.messages.zh-CN.ts';
 import { customersZhCN } from '../../modules/customers/customers.messages.zh-CN.ts';
 import { activitiesZhCN } from '../../modules/activities/activities.messages.zh-CN.ts';
+import { salesZhCN } from '../../modules/sales/sales.messages.zh-CN.ts';
 import { importsZhCN } from '../../modules/imports/imports.messages.zh-CN.ts';
 export const zhCN = {
   app: {
@@ -124,6 +125,7 @@ export const zhCN = {
   records: recordsZhCN,
   customers: customersZhCN,
   activities: activitiesZhCN,
+  sales: salesZhCN,
   imports: importsZhCN,
 };
 

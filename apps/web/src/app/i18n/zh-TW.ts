@@ -4,6 +4,7 @@ import { adminZhTW } from '../../modules/admin/admin.messages.zh-TW.ts';
 import { recordsZhTW } from '../../modules/records/records.messages.zh-TW.ts';
 import { customersZhTW } from '../../modules/customers/customers.messages.zh-TW.ts';
 import { activitiesZhTW } from '../../modules/activities/activities.messages.zh-TW.ts';
+import { salesZhTW } from '../../modules/sales/sales.messages.zh-TW.ts';
 import { importsZhTW } from '../../modules/imports/imports.messages.zh-TW.ts';
 
 export const zhTW: Messages = {
@@ -126,5 +127,6 @@ export const zhTW: Messages = {
   records: recordsZhTW,
   customers: customersZhTW,
   activities: activitiesZhTW,
+  sales: salesZhTW,
   imports: importsZhTW,
 };

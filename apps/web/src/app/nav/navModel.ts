@@ -35,6 +35,22 @@ export interface NavModel {
   tail: NavLink[];
 }
 
+/** A page of a module beyond the generic record pages (a board, a report), listed in its subsystem's group. */
+export interface ModuleNavLink {
+  subsystem: Subsystem;
+  path: string;
+  label: (t: TFunction) => string;
+  /** The record type the page shows: the link appears only for users who may read it. */
+  requires: string;
+}
+
+const moduleLinks: ModuleNavLink[] = [];
+
+/** Modules call this at import time (see sales.module.ts). */
+export function registerNavLink(link: ModuleNavLink): void {
+  if (!moduleLinks.some((l) => l.path === link.path)) moduleLinks.push(link);
+}
+
 export const recordListPath = (entity: Pick<EntityMeta, 'plural'>): string => `/${entity.plural}`;
 export const recordCreatePath = (entity: Pick<EntityMeta, 'plural'>): string => `/${entity.plural}/new`;
 
@@ -46,9 +62,14 @@ export function buildNavModel(entities: readonly EntityMeta[], isAdmin: boolean,
     groups: subsystems.map((subsystem) => ({
       subsystem,
       label: t(`nav.groups.${subsystem}`),
-      links: entities
-        .filter((entity) => entity.subsystem === subsystem)
-        .map((entity) => ({ path: recordListPath(entity), label: entity.label })),
+      links: [
+        ...entities
+          .filter((entity) => entity.subsystem === subsystem)
+          .map((entity) => ({ path: recordListPath(entity), label: entity.label })),
+        ...moduleLinks
+          .filter((link) => link.subsystem === subsystem && entities.some((entity) => entity.name === link.requires))
+          .map((link) => ({ path: link.path, label: link.label(t) })),
+      ],
     })),
     tail: [
       { path: '/recycle-bin', label: t('nav.recycleBin') },

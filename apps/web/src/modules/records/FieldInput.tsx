@@ -1,6 +1,6 @@
 // The control that edits one field, chosen by its type: text, multi-line text, whole and decimal numbers,
 // dates, yes/no, single and multiple choice, free tags, references, e-mail and phone. Used by forms, inline edit and bulk edit.
-import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import type { FieldMeta } from '@guanxi/contracts';
 import { ReferenceSelect } from './ReferenceSelect.tsx';
 import { TagsInput } from './TagsInput.tsx';
@@ -76,7 +76,9 @@ export function FieldInput({ field, title, plural, ...control }: Props) {
     case 'tags':
       return <TagsInput {...common} field={field} plural={plural} value={value} onChange={onChange} />;
     case 'reference':
-      return (
+      return field.referenceParent ? (
+        <ParentNarrowedReference {...common} field={field} title={title} value={value} onChange={onChange} />
+      ) : (
         <ReferenceSelect
           {...common}
           reference={field.reference ?? ''}
@@ -111,4 +113,29 @@ export function FieldInput({ field, title, plural, ...control }: Props) {
     default:
       return <Input {...common} value={value} onChange={(e) => control.onChange?.(e.target.value)} maxLength={field.maxLength} />;
   }
+}
+
+/** A reference picker narrowed by another field of the same form (a stage by its pipeline). */
+function ParentNarrowedReference({
+  field,
+  ...props
+}: {
+  field: FieldMeta;
+  title?: string;
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  id?: string;
+  autoFocus?: boolean;
+  'aria-label'?: string;
+}) {
+  const form = Form.useFormInstance();
+  const parent = Form.useWatch(field.referenceParent!, { form, preserve: true }) as unknown;
+  return (
+    <ReferenceSelect
+      {...props}
+      reference={field.reference ?? ''}
+      parent={typeof parent === 'string' ? parent : undefined}
+      allowClear={!field.required}
+    />
+  );
 }

@@ -15,14 +15,24 @@ interface Option {
   label: string;
 }
 
-function useOptions(reference: string, search: string): { options: Option[]; loading: boolean } {
+interface LookupOption extends Option {
+  inactive?: boolean;
+}
+
+function useOptions(reference: string, search: string, parent: string | undefined): { options: Option[]; loading: boolean } {
   const meta = useMeta();
   const target = meta.data?.find((e) => e.name === reference);
   const q = encodeURIComponent(search.trim());
+  // Neither a person, a unit nor a record type: a lookup (a pipeline's stages, …), listed whole and filtered here.
+  const isLookup = !!meta.data && !target && reference !== 'user' && reference !== 'orgUnit';
   const query = useQuery({
-    queryKey: ['referenceOptions', reference, search.trim()],
-    enabled: reference === 'user' || reference === 'orgUnit' || !!target,
+    queryKey: ['referenceOptions', reference, isLookup ? (parent ?? '') : search.trim()],
+    enabled: reference === 'user' || reference === 'orgUnit' || !!target || isLookup,
     queryFn: async (): Promise<Option[]> => {
+      if (isLookup) {
+        const found = await api.get<{ items: LookupOption[] }>(`/lookups/${reference}${parent ? `?parent=${parent}` : ''}`);
+        return found.items.filter((o) => !o.inactive).map((o) => ({ value: o.value, label: o.label }));
+      }
       if (reference === 'user') {
         const users = await api.get<ListResponse<UserSummary>>(`/users?active=true&limit=20${q ? `&q=${q}` : ''}`);
         return users.items.map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }));
@@ -36,7 +46,9 @@ function useOptions(reference: string, search: string): { options: Option[]; loa
       return records.items.map((r) => ({ value: r.id, label: String(r[target!.titleField] ?? r.id) }));
     },
   });
-  return { options: query.data ?? [], loading: query.isFetching };
+  const wanted = search.trim();
+  const options = isLookup && wanted ? (query.data ?? []).filter((o) => o.label.includes(wanted)) : (query.data ?? []);
+  return { options, loading: query.isFetching };
 }
 
 interface Props {
@@ -49,12 +61,14 @@ interface Props {
   placeholder?: string;
   'aria-label'?: string;
   allowClear?: boolean;
+  /** For a lookup narrowed by another field (a stage by its pipeline): that field's current value. */
+  parent?: string;
 }
 
-export function ReferenceSelect({ reference, value, title, onChange, allowClear = true, ...rest }: Props) {
+export function ReferenceSelect({ reference, value, title, onChange, allowClear = true, parent, ...rest }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const { options, loading } = useOptions(reference, useDebounced(search));
+  const { options, loading } = useOptions(reference, useDebounced(search), parent);
   const withCurrent =
     value && !options.some((o) => o.value === value)
       ? [{ value, label: title ?? t('records.selectedRecord') }, ...options]
