@@ -152,23 +152,28 @@ export async function searchRecords(
   const rank: SQL = sql`CASE WHEN lower(${d.title}) = ${normalize(query)} OR ${exactPart} THEN 0 WHEN ${startsWith} THEN 1 ELSE 2 END`;
   // Every searchable type, even without a role scope on it: records shared with the caller must be found too.
   const types = registry.all().filter((t) => isSearchable(t) && (!options.types || options.types.includes(t.name)));
-  const groups: SearchGroup[] = [];
-  for (const type of types) {
-    const rows = await db
-      .select({ id: d.recordId, title: d.title })
-      .from(d)
-      .where(
-        and(
-          eq(d.recordType, type.name),
-          isNull(d.deletedAt),
-          sql`(${contains(type.name)})`,
-          accessCondition(actor, type.name, 'read', cols),
-        ),
-      )
-      .orderBy(rank, d.title, d.recordId)
-      .limit(options.limit);
-    if (rows.length)
-      groups.push({ type: type.name, plural: type.plural, label: localized(type.label, options.locale), items: rows });
-  }
-  return groups;
+  // One query per type, sent together: on PostgreSQL they run side by side on the pool's connections (PGlite's
+  // single connection takes them in turn). The groups keep the registry's order.
+  const found = await Promise.all(
+    types.map((type) =>
+      db
+        .select({ id: d.recordId, title: d.title })
+        .from(d)
+        .where(
+          and(
+            eq(d.recordType, type.name),
+            isNull(d.deletedAt),
+            sql`(${contains(type.name)})`,
+            accessCondition(actor, type.name, 'read', cols),
+          ),
+        )
+        .orderBy(rank, d.title, d.recordId)
+        .limit(options.limit),
+    ),
+  );
+  return types.flatMap((type, i) =>
+    found[i]!.length
+      ? [{ type: type.name, plural: type.plural, label: localized(type.label, options.locale), items: found[i]! }]
+      : [],
+  );
 }
