@@ -113,7 +113,16 @@ describe('org units and roles admin API', () => {
     );
     expect(updated.json()).toMatchObject({ version: 2, permissions: { testWidget: { read: 'all' } } });
     const matrix = await admin.get('/api/v1/roles/matrix');
-    expect(matrix.json().recordTypes).toEqual(['*', 'customer', 'contact', 'activity', 'testWidget', 'testWidgetPart']);
+    expect(matrix.json().recordTypes).toEqual([
+      '*',
+      'customer',
+      'contact',
+      'activity',
+      'lead',
+      'opportunity',
+      'testWidget',
+      'testWidgetPart',
+    ]);
   });
 
   it('never demotes the last administrator role', async () => {
