@@ -42,22 +42,25 @@ export async function lookupIdentifier(db: DbOrTx, actor: Actor, value: string, 
   const mayEdit = accessCondition(actor, 'customer', 'update', c) ?? sql`true`;
   // A sensitive value names its holder only to those who may see the value (customers.identifiers.service.ts).
   const shown: SQL | undefined = sensitive.length ? sql`(${i.type} NOT IN ${sensitive} OR ${mayEdit})` : undefined;
-  const customerRows = await db
-    .selectDistinct({ id: c.id, title: c.name, identifierType: i.type })
-    .from(i)
-    .innerJoin(c, eq(c.id, i.customerId))
-    .where(allOf(matches, isNull(c.deletedAt), accessCondition(actor, 'customer', 'read', c), shown))
-    .orderBy(asc(c.name), asc(c.id))
-    .limit(LIMIT);
   const p = contacts;
-  const contactRows = await db
-    .selectDistinct({ id: p.id, title: p.name, customerId: p.customerId, identifierType: i.type })
-    .from(i)
-    .innerJoin(p, eq(p.id, i.contactId))
-    .innerJoin(c, eq(c.id, i.customerId))
-    .where(allOf(matches, isNull(p.deletedAt), accessCondition(actor, 'contact', 'read', p), shown))
-    .orderBy(asc(p.name), asc(p.id))
-    .limit(LIMIT);
+  // Both queries at once: on PostgreSQL they run side by side (PGlite's one connection takes them in turn).
+  const [customerRows, contactRows] = await Promise.all([
+    db
+      .selectDistinct({ id: c.id, title: c.name, identifierType: i.type })
+      .from(i)
+      .innerJoin(c, eq(c.id, i.customerId))
+      .where(allOf(matches, isNull(c.deletedAt), accessCondition(actor, 'customer', 'read', c), shown))
+      .orderBy(asc(c.name), asc(c.id))
+      .limit(LIMIT),
+    db
+      .selectDistinct({ id: p.id, title: p.name, customerId: p.customerId, identifierType: i.type })
+      .from(i)
+      .innerJoin(p, eq(p.id, i.contactId))
+      .innerJoin(c, eq(c.id, i.customerId))
+      .where(allOf(matches, isNull(p.deletedAt), accessCondition(actor, 'contact', 'read', p), shown))
+      .orderBy(asc(p.name), asc(p.id))
+      .limit(LIMIT),
+  ]);
   const seen = new Set<string>();
   const items: IdentifierMatch[] = [];
   for (const row of customerRows)
