@@ -46,9 +46,10 @@ test('a locked account is told how long to wait', async ({ newPage }) => {
   const page = await newPage();
   await openLogin(page);
   // The server locks a username after 5 failures in its window; the 6th attempt is refused with Retry-After.
+  // 陈静 is locked because no other spec signs in as her: the lock lasts the rest of the run.
   for (let attempt = 1; attempt <= 6; attempt += 1) {
     const answered = page.waitForResponse('**/api/v1/auth/login');
-    await submitLogin(page, 'liuyang', `wrong-password-${attempt}`);
+    await submitLogin(page, 'chenjing', `wrong-password-${attempt}`);
     assert.equal((await answered).status(), attempt <= 5 ? 401 : 429);
   }
   await visible(page.getByRole('alert').getByText(/^登录失败次数过多，账户已暂时锁定，请在 (\d+ 分钟|\d+ 分 \d+ 秒)后重试。$/));

@@ -68,11 +68,12 @@ test('shell: side navigation: 工作台, a group per subsystem in business order
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
   const entries = await nav.locator('.ant-menu-item, .ant-menu-item-group-title').allInnerTexts();
-  assert.deepEqual(entries, ['工作台', '客户', '客户', '联系人', '销售', '商机', '服务', '服务工单', '回收站']);
+  // 商机看板 is the sales module's own page, listed with the record types it shows.
+  assert.deepEqual(entries, ['工作台', '客户', '客户', '联系人', '销售', '商机', '商机看板', '服务', '服务工单', '回收站']);
   assert.equal(await nav.getByText('系统管理').count(), 0, 'a sales rep sees no 系统管理');
   await current(nav, '工作台');
 
-  await nav.getByRole('menuitem', { name: '商机' }).click();
+  await nav.getByRole('menuitem', { name: '商机', exact: true }).click();
   await page.waitForURL((url) => url.pathname === '/opportunities');
   await current(nav, '商机');
 
@@ -304,7 +305,7 @@ test('shell: at 375 px the shell fits the phone, the navigation is in a drawer a
 
   await page.getByRole('button', { name: '打开导航菜单' }).click();
   const drawer = page.getByRole('dialog', { name: '导航' });
-  await visible(drawer.getByRole('menuitem', { name: '商机' }));
+  await visible(drawer.getByRole('menuitem', { name: '商机', exact: true }));
   await assertNoHorizontalOverflow(page);
   await assertAccessible(page, 'the navigation drawer at 375 px');
   await screenshot(page, 'shell-375-drawer');
