@@ -10,38 +10,35 @@ import { auditLog, type FieldChange } from './audit.schema.ts';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'assign' | 'merge' | 'share' | 'unshare' | (string & {});
 
-export async function recordAudit(
-  db: DbOrTx,
-  actor: Actor | null,
-  entry: { recordType: string; recordId: string; action: AuditAction; changes?: FieldChange[] },
-): Promise<void> {
-  await db.insert(auditLog).values({
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    action: entry.action,
-    changes: entry.changes ?? [],
-    userId: actor?.userId ?? null,
-    source: actor?.source ?? 'job',
-    requestId: actor?.requestId ?? null,
-  });
+export interface AuditInput {
+  recordType: string;
+  recordId: string;
+  action: AuditAction;
+  changes?: FieldChange[];
+}
+
+/** The row of one entry, as the actor (or a job, without one) wrote it. */
+const auditRow = (actor: Actor | null, entry: AuditInput) => ({
+  recordType: entry.recordType,
+  recordId: entry.recordId,
+  action: entry.action,
+  changes: entry.changes ?? [],
+  userId: actor?.userId ?? null,
+  source: actor?.source ?? 'job',
+  requestId: actor?.requestId ?? null,
+});
+
+export async function recordAudit(db: DbOrTx, actor: Actor | null, entry: AuditInput): Promise<void> {
+  await db.insert(auditLog).values(auditRow(actor, entry));
 }
 
 /** Many entries in multi-row inserts (a bulk create): the same rows `recordAudit` writes one by one. */
-export async function recordAudits(
-  db: DbOrTx,
-  actor: Actor | null,
-  entries: { recordType: string; recordId: string; action: AuditAction; changes?: FieldChange[] }[],
-): Promise<void> {
-  const rows = entries.map((entry) => ({
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    action: entry.action,
-    changes: entry.changes ?? [],
-    userId: actor?.userId ?? null,
-    source: actor?.source ?? 'job',
-    requestId: actor?.requestId ?? null,
-  }));
-  await bulkInsert(db, auditLog, rows);
+export async function recordAudits(db: DbOrTx, actor: Actor | null, entries: AuditInput[]): Promise<void> {
+  await bulkInsert(
+    db,
+    auditLog,
+    entries.map((entry) => auditRow(actor, entry)),
+  );
 }
 
 const comparable = (value: unknown): string => JSON.stringify(value instanceof Date ? value.toISOString() : (value ?? null));
