@@ -1,10 +1,7 @@
 // Choice lists of the customer and contact fields, labelled for office staff in 简体, 繁體 and English.
-import type { LocalizedText } from '@guanxi/contracts';
+import { option as o } from '../../platform/entities/fields.ts';
 
-export const L = (zh: string, tw: string, en: string): LocalizedText => ({ 'zh-CN': zh, 'zh-TW': tw, en });
-
-type Option = { value: string; label: LocalizedText };
-const o = (value: string, zh: string, tw: string, en: string): Option => ({ value, label: L(zh, tw, en) });
+export { L } from '../../platform/entities/fields.ts';
 
 export const CUSTOMER_KINDS = [
   o('organisation', '单位客户', '單位客戶', 'Organisation'),

@@ -1,9 +1,5 @@
 // Choice lists of leads and opportunities, labelled for office staff in 简体, 繁體 and English.
-import type { LocalizedText } from '@guanxi/contracts';
-import { L } from '../../platform/entities/fields.ts';
-
-type Option = { value: string; label: LocalizedText };
-const o = (value: string, zh: string, tw: string, en: string): Option => ({ value, label: L(zh, tw, en) });
+import { option as o } from '../../platform/entities/fields.ts';
 
 export const LEAD_SOURCES = [
   o('web_form', '网站表单', '網站表單', 'Web form'),
