@@ -37,9 +37,35 @@ export async function createServerDatabase(options: string): Promise<{ url: stri
   await runAdminQuery(`CREATE DATABASE ${name} ${options}`);
   return {
     url: databaseUrlFor(adminDatabaseUrl(), name),
-    drop: () => runAdminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => dropServerDatabase(name),
   };
 }
+
+/**
+ * FORCE ends the sessions still open on the database; a test role that is not a superuser may not end a
+ * background worker's session (autovacuum, started by the writes a test made), so that refusal is followed by a
+ * plain DROP, which stops autovacuum workers itself, retried while the servers a test stopped close their sessions.
+ */
+async function dropServerDatabase(name: string): Promise<void> {
+  try {
+    await runAdminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== INSUFFICIENT_PRIVILEGE) throw error;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runAdminQuery(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== OBJECT_IN_USE || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+const INSUFFICIENT_PRIVILEGE = '42501';
+const OBJECT_IN_USE = '55006';
 
 async function runAdminQuery(sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminDatabaseUrl() });
