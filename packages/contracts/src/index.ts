@@ -7,6 +7,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './imports.ts';
 export * from './sales.ts';
+export * from './salesPlanning.ts';
 export * from './search.ts';
 export * from './views.ts';
 export * from './timeline.ts';
