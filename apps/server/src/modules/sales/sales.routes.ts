@@ -25,6 +25,7 @@ import { opportunityBoard } from './sales.board.ts';
 import { convertCandidates, convertLead } from './sales.convert.ts';
 import { listLeadForms, saveLeadForm, submitLead } from './sales.forms.ts';
 import { createPipeline, listPipelines, updatePipeline } from './sales.pipelines.service.ts';
+import { registerPlanningRoutes } from './planning/planning.routes.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const keyParams = z.object({ key: z.string().max(64) });
@@ -34,6 +35,7 @@ const tags = ['sales'];
 export const NEW_LEAD_NOTIFICATION = 'sales.newLead';
 
 export function registerSalesRoutes(app: FastifyInstance, registry: EntityRegistry): void {
+  registerPlanningRoutes(app, registry);
   const ctxOf = (request: FastifyRequest, type: string, db: KitContext['db'] = app.db): KitContext => ({
     db,
     actor: requireActor(request),

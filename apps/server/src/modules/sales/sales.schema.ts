@@ -84,6 +84,14 @@ export const opportunities = pgTable(
     index('opportunities_org_unit_idx').on(t.orgUnitId),
     index('opportunities_created_idx').on(t.createdAt, t.id),
     index('opportunities_close_idx').on(t.expectedCloseDate),
+    // Plan vs actual and the forecast read a subtree's units for a period: won ones by closing time, open ones by
+    // expected close date.
+    index('opportunities_unit_closed_idx')
+      .on(t.orgUnitId, t.closedAt)
+      .where(sql`${t.deletedAt} IS NULL AND ${t.closedAt} IS NOT NULL`),
+    index('opportunities_unit_close_date_idx')
+      .on(t.orgUnitId, t.expectedCloseDate)
+      .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
 

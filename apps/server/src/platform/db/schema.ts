@@ -13,3 +13,4 @@ export * from '../imports/imports.schema.ts';
 export * from '../../modules/customers/customers.schema.ts';
 export * from '../../modules/activities/activities.schema.ts';
 export * from '../../modules/sales/sales.schema.ts';
+export * from '../../modules/sales/planning/planning.schema.ts';

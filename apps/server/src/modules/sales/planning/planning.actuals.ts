@@ -1,0 +1,117 @@
+// What happened in a period, per org unit and owner, for plans, scorecards and dashboards: one grouped query per
+// figure over a report's units. Read-only reporting SQL over the customers and activities tables (as analytics may),
+// never a write to them.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { PeriodInfo } from '@guanxi/contracts';
+import type { DbOrTx } from '../../../platform/db/db.ts';
+import { activities } from '../../activities/activities.schema.ts';
+import { contacts, customerIdentifiers, customers } from '../../customers/customers.schema.ts';
+import { opportunities as o, stages } from '../sales.schema.ts';
+import { opportunityLines } from './planning.schema.ts';
+import { withinPeriod } from './planning.periods.ts';
+import { inTree, type ReportTree } from './planning.tree.ts';
+
+export interface UnitOwnerRow {
+  orgUnitId: string;
+  ownerId: string;
+  [figure: string]: unknown;
+}
+
+/** Stage ids by outcome (a handful of rows); SQL filters on them so no join with the stages is needed. */
+export async function stageIdsByOutcome(db: DbOrTx): Promise<Record<'open' | 'won' | 'lost', string[]>> {
+  const rows = await db.select({ id: stages.id, outcome: stages.outcome }).from(stages);
+  const result = { open: [] as string[], won: [] as string[], lost: [] as string[] };
+  for (const row of rows) result[row.outcome as 'open' | 'won' | 'lost']?.push(row.id);
+  return result;
+}
+
+export const inIds = (column: SQL | typeof o.stageId, ids: string[]): SQL => (ids.length ? sql`${column} IN ${ids}` : sql`false`);
+
+/**
+ * Won opportunities closed in the period: `count`, `amount`. With a category, the amount of their product lines of
+ * that category instead.
+ */
+export async function wonRevenue(
+  db: DbOrTx,
+  tree: ReportTree,
+  p: PeriodInfo,
+  tz: string,
+  wonStageIds: string[],
+  category: string | null,
+): Promise<UnitOwnerRow[]> {
+  const where = and(
+    inTree(o.orgUnitId, tree),
+    sql`${o.deletedAt} IS NULL AND ${o.closedAt} IS NOT NULL`,
+    withinPeriod(o.closedAt, p, tz),
+    inIds(o.stageId, wonStageIds),
+  );
+  if (category)
+    return db
+      .select({
+        orgUnitId: o.orgUnitId,
+        ownerId: o.ownerId,
+        count: sql<number>`count(DISTINCT ${o.id})::int`,
+        amount: sql<string>`coalesce(sum(${opportunityLines.amount}), 0)::text`,
+      })
+      .from(o)
+      .innerJoin(opportunityLines, eq(opportunityLines.opportunityId, o.id))
+      .where(and(where, eq(opportunityLines.category, category)))
+      .groupBy(o.orgUnitId, o.ownerId);
+  return db
+    .select({
+      orgUnitId: o.orgUnitId,
+      ownerId: o.ownerId,
+      count: sql<number>`count(*)::int`,
+      amount: sql<string>`coalesce(sum(${o.amount}), 0)::text`,
+    })
+    .from(o)
+    .where(where)
+    .groupBy(o.orgUnitId, o.ownerId);
+}
+
+/** Customers created in the period: `count`. */
+export async function newCustomers(db: DbOrTx, tree: ReportTree, p: PeriodInfo, tz: string): Promise<UnitOwnerRow[]> {
+  return db
+    .select({ orgUnitId: customers.orgUnitId, ownerId: customers.ownerId, count: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(and(inTree(customers.orgUnitId, tree), sql`${customers.deletedAt} IS NULL`, withinPeriod(customers.createdAt, p, tz)))
+    .groupBy(customers.orgUnitId, customers.ownerId);
+}
+
+/** Visits whose time falls in the period: `planned` (all of them, planned or done) and `done`. */
+export async function visits(db: DbOrTx, tree: ReportTree, p: PeriodInfo, tz: string): Promise<UnitOwnerRow[]> {
+  const a = activities;
+  return db
+    .select({
+      orgUnitId: a.orgUnitId,
+      ownerId: a.ownerId,
+      planned: sql<number>`count(*)::int`,
+      done: sql<number>`(count(*) FILTER (WHERE ${a.status} = 'done'))::int`,
+    })
+    .from(a)
+    .where(and(inTree(a.orgUnitId, tree), sql`${a.kind} = 'visit' AND ${a.deletedAt} IS NULL`, withinPeriod(a.occurredAt, p, tz)))
+    .groupBy(a.orgUnitId, a.ownerId);
+}
+
+/**
+ * How complete the information of the owners' customers is: how many customers, and how many of them have a phone
+ * or mobile number (theirs or a contact's), a region (province), an industry and at least one contact.
+ */
+export async function customerCompleteness(db: DbOrTx, tree: ReportTree): Promise<UnitOwnerRow[]> {
+  const c = customers;
+  const hasPhone = sql`EXISTS (SELECT 1 FROM ${customerIdentifiers} WHERE ${customerIdentifiers.customerId} = ${c.id} AND ${customerIdentifiers.type} IN ('phone', 'mobile'))`;
+  const hasContact = sql`EXISTS (SELECT 1 FROM ${contacts} WHERE ${contacts.customerId} = ${c.id} AND ${contacts.deletedAt} IS NULL)`;
+  return db
+    .select({
+      orgUnitId: c.orgUnitId,
+      ownerId: c.ownerId,
+      customers: sql<number>`count(*)::int`,
+      withPhone: sql<number>`(count(*) FILTER (WHERE ${hasPhone}))::int`,
+      withRegion: sql<number>`(count(*) FILTER (WHERE coalesce(${c.province}, '') <> ''))::int`,
+      withIndustry: sql<number>`(count(*) FILTER (WHERE coalesce(${c.industry}, '') <> ''))::int`,
+      withContact: sql<number>`(count(*) FILTER (WHERE ${hasContact}))::int`,
+    })
+    .from(c)
+    .where(and(inTree(c.orgUnitId, tree), sql`${c.deletedAt} IS NULL`))
+    .groupBy(c.orgUnitId, c.ownerId);
+}

@@ -1,0 +1,114 @@
+// HTTP of sales planning: targets and their split, plan vs actual, forecast and its trend, scorecards and their
+// weights, the sales dashboard and an opportunity's product lines. auth → validate → service → reply.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  reportQuerySchema,
+  salesTargetInputSchema,
+  salesTargetListQuerySchema,
+  salesTargetPatchSchema,
+  salesTargetSplitSchema,
+} from '@guanxi/contracts';
+import { requireActor } from '../../../platform/http/context.ts';
+import type { EntityRegistry } from '../../../platform/entities/registry.ts';
+import { versionFromIfMatch } from '../../../platform/entities/entity.routes.ts';
+import './planning.messages.ts';
+import { planVsActual } from './planning.planVsActual.ts';
+import { createTarget, deleteTarget, getTarget, listTargets, splitTarget, updateTarget } from './planning.targets.service.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const tags = ['sales planning'];
+
+export function registerPlanningRoutes(app: FastifyInstance, registry: EntityRegistry): void {
+  void registry;
+  const tz = app.config.timeZone;
+
+  app.get(
+    '/v1/sales-targets',
+    {
+      schema: {
+        tags,
+        summary: 'Targets within a period, of the units and people the caller may see',
+        querystring: salesTargetListQuerySchema,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return { items: await listTargets(app.db, actor, request.query as z.infer<typeof salesTargetListQuerySchema>) };
+    },
+  );
+
+  app.post(
+    '/v1/sales-targets',
+    {
+      schema: {
+        tags,
+        summary: 'Set a target for an org unit or a person (managers, within their scope)',
+        body: salesTargetInputSchema,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const body = request.body as z.infer<typeof salesTargetInputSchema>;
+      return reply.code(201).send(await app.db.transaction((tx) => createTarget(tx, actor, body)));
+    },
+  );
+
+  app.get('/v1/sales-targets/:id', { schema: { tags, summary: 'One target', params: idParams } }, async (request) =>
+    getTarget(app.db, requireActor(request), (request.params as z.infer<typeof idParams>).id),
+  );
+
+  app.patch(
+    '/v1/sales-targets/:id',
+    { schema: { tags, summary: 'Change a target’s value or note (If-Match)', params: idParams, body: salesTargetPatchSchema } },
+    async (request) => {
+      const actor = requireActor(request);
+      const version = versionFromIfMatch(request);
+      const { id } = request.params as z.infer<typeof idParams>;
+      const body = request.body as z.infer<typeof salesTargetPatchSchema>;
+      return app.db.transaction((tx) => updateTarget(tx, actor, id, version, body));
+    },
+  );
+
+  app.delete(
+    '/v1/sales-targets/:id',
+    { schema: { tags, summary: 'Remove a target that has not been split (If-Match)', params: idParams } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const version = versionFromIfMatch(request);
+      const { id } = request.params as z.infer<typeof idParams>;
+      await app.db.transaction((tx) => deleteTarget(tx, actor, id, version));
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/v1/sales-targets/:id/split',
+    {
+      schema: {
+        tags,
+        summary: 'Split a unit’s target to its child units and people; the parts may not exceed it',
+        params: idParams,
+        body: salesTargetSplitSchema,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { id } = request.params as z.infer<typeof idParams>;
+      const body = request.body as z.infer<typeof salesTargetSplitSchema>;
+      return app.db.transaction((tx) => splitTarget(tx, actor, id, body));
+    },
+  );
+
+  app.get(
+    '/v1/sales-plan-vs-actual',
+    {
+      schema: {
+        tags,
+        summary: 'Targets and actuals of a unit (rolled up), its child units and its people for a period',
+        querystring: reportQuerySchema,
+      },
+    },
+    async (request) => planVsActual(app.db, requireActor(request), tz, request.query as z.infer<typeof reportQuerySchema>),
+  );
+}
