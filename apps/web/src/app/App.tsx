@@ -28,7 +28,7 @@ import { RecycleBinPage } from '../modules/records/RecycleBinPage.tsx';
 import '../modules/customers/customers.module.ts';
 import '../modules/activities/activities.module.ts';
 import '../modules/sales/sales.module.ts';
-import { BoardPage } from '../modules/sales/BoardPage.tsx';
+import { salesAdminRoutes, salesPublicRoutes, salesRoutes } from '../modules/sales/sales.routes.tsx';
 import { ImportPage } from '../modules/imports/ImportPage.tsx';
 
 const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
@@ -37,6 +37,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWind
 
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  ...salesPublicRoutes,
   {
     element: (
       <RequireSession>
@@ -54,13 +55,14 @@ const router = createBrowserRouter([
           { path: 'users', element: <UsersPage /> },
           { path: 'roles', element: <RolesPage /> },
           { path: 'custom-fields', element: <CustomFieldsPage /> },
+          ...salesAdminRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },
       { path: 'api-tokens', element: <ApiTokensPage /> },
       { path: 'recycle-bin', element: <RecycleBinPage /> },
       // Every record type from the metadata: /customers, /customers/new, /customers/<id>, /customers/<id>/edit.
-      { path: 'opportunities/board', element: <BoardPage /> },
+      ...salesRoutes,
       { path: ':plural', element: <RecordListPage /> },
       { path: ':plural/new', element: <RecordFormPage /> },
       { path: ':plural/import', element: <ImportPage /> },

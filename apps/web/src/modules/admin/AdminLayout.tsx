@@ -1,5 +1,5 @@
 // 系统管理: only administrators get in (everyone else sees "page not found", as for any unknown address);
-// a tab bar leads to the four admin pages.
+// a tab bar leads to the admin pages (the sales module's pipelines, lead assignment and lead forms among them).
 import { Tabs, Typography } from 'antd';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,18 +8,22 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useSession } from '../../app/session.ts';
 import { usePageTitle } from '../../app/usePageTitle.ts';
 
-export const ADMIN_PAGES = ['org-units', 'users', 'roles', 'custom-fields'] as const;
+export const ADMIN_PAGES = ['org-units', 'users', 'roles', 'custom-fields', 'pipelines', 'lead-rules', 'lead-forms'] as const;
 type AdminPage = (typeof ADMIN_PAGES)[number];
 
-const TITLE_KEYS: Record<AdminPage, 'orgUnits' | 'users' | 'roles' | 'customFields'> = {
-  'org-units': 'orgUnits',
-  users: 'users',
-  roles: 'roles',
-  'custom-fields': 'customFields',
+const TITLES: Record<AdminPage, (t: TFunction) => string> = {
+  'org-units': (t) => t('admin.orgUnits.title'),
+  users: (t) => t('admin.users.title'),
+  roles: (t) => t('admin.roles.title'),
+  'custom-fields': (t) => t('admin.customFields.title'),
+  // The sales module's pages (routes in modules/sales/sales.routes.tsx).
+  pipelines: (t) => t('sales.admin.tabs.pipelines'),
+  'lead-rules': (t) => t('sales.admin.tabs.rules'),
+  'lead-forms': (t) => t('sales.admin.tabs.forms'),
 };
 
 /** The title of an admin page, as its tab and the command palette show it. */
-export const adminPageTitle = (t: TFunction, page: AdminPage): string => t(`admin.${TITLE_KEYS[page]}.title`);
+export const adminPageTitle = (t: TFunction, page: AdminPage): string => TITLES[page](t);
 
 export function AdminLayout() {
   const { t } = useTranslation();

@@ -1,4 +1,5 @@
 // English strings of the sales pages; same keys as sales.messages.zh-CN.ts.
+import { salesAdminEn } from './admin/salesAdmin.messages.en.ts';
 import type { Messages } from '../../app/i18n/zh-CN.ts';
 
 export const salesEn: Messages['sales'] = {
@@ -44,4 +45,5 @@ export const salesEn: Messages['sales'] = {
     openCustomer: 'Open customer',
     openOpportunity: 'Open opportunity',
   },
+  admin: salesAdminEn,
 };

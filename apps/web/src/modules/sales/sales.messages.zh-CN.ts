@@ -1,4 +1,5 @@
 // 简体中文 strings of the sales pages (board, lead conversion); zh-TW and en provide the same keys.
+import { salesAdminZhCN } from './admin/salesAdmin.messages.zh-CN.ts';
 export const salesZhCN = {
   board: {
     title: '商机看板',
@@ -41,4 +42,5 @@ export const salesZhCN = {
     openCustomer: '查看客户',
     openOpportunity: '查看商机',
   },
+  admin: salesAdminZhCN,
 };

@@ -1,4 +1,5 @@
 // 繁體中文 strings of the sales pages; same keys as sales.messages.zh-CN.ts.
+import { salesAdminZhTW } from './admin/salesAdmin.messages.zh-TW.ts';
 import type { Messages } from '../../app/i18n/zh-CN.ts';
 
 export const salesZhTW: Messages['sales'] = {
@@ -43,4 +44,5 @@ export const salesZhTW: Messages['sales'] = {
     openCustomer: '檢視客戶',
     openOpportunity: '檢視商機',
   },
+  admin: salesAdminZhTW,
 };
