@@ -1,6 +1,7 @@
 // Sales administration in the browser: an administrator builds a pipeline (stages reordered by keyboard and by
 // dragging, a refused probability shown beside its field), orders the lead assignment rules, and publishes a lead
-// form whose hosted page a visitor fills in; the lead reaches the rep the rules pick. Screenshots at 1280 and 390 px.
+// form whose hosted page a visitor fills in; the lead reaches the rep the rules pick. The 商机团队 on an opportunity
+// lets a manager bring in a colleague from another branch, who then sees the deal. Screenshots at 1280 and 390 px.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { apiOf } from '../harness/api.ts';
@@ -242,4 +243,51 @@ test('sales admin: a lead form is published and its hosted page turns a visitor 
   await visible(phone.getByRole('region', { name: '杭州车展' }));
   await assertNoHorizontalOverflow(phone);
   await screenshot(phone, 'sales-admin-forms-390');
+});
+
+test('sales team: the 东区 manager adds the 西区 rep to a deal’s 商机团队, who then sees the deal', async ({
+  newPage,
+  screenshot,
+}) => {
+  const rep = await newPage();
+  await signIn(rep, 'wangfang', DEMO_PASSWORD);
+  const repApi = await apiOf(rep);
+  const customer = await repApi.post<{ id: string }>('/customers', { name: '温州五马书店有限公司', kind: 'organisation' });
+  const deal = await repApi.post<{ id: string }>('/opportunities', {
+    name: '五马书店馆配项目',
+    customerId: customer.id,
+    amount: '52000.00',
+  });
+  // The rep sees her deal's team, led by herself, but may not change it.
+  await rep.goto(`/opportunities/${deal.id}`);
+  const repTeam = rep.getByRole('region', { name: '商机团队' });
+  await visible(repTeam.getByRole('listitem').filter({ hasText: '王芳' }).getByText('客户经理'));
+  assert.equal(await repTeam.getByRole('button', { name: '添加成员' }).count(), 0);
+
+  const west = await newPage();
+  await signIn(west, 'liuyang', DEMO_PASSWORD);
+  assert.equal((await west.request.get(`/api/v1/opportunities/${deal.id}`)).status(), 404);
+
+  const manager = await newPage();
+  await signIn(manager, 'lina', DEMO_PASSWORD);
+  await manager.goto(`/opportunities/${deal.id}`);
+  const team = manager.getByRole('region', { name: '商机团队' });
+  await team.getByRole('button', { name: '添加成员' }).click();
+  await manager.getByRole('combobox', { name: '选择同事' }).fill('liuyang');
+  await manager.locator('.ant-select-dropdown:visible').getByText('刘洋（liuyang）').click();
+  await manager.getByRole('button', { name: /^添\s*加$/ }).click();
+  await visible(manager.getByText('已添加到商机团队'));
+  await visible(team.getByRole('listitem').filter({ hasText: '刘洋' }).getByText('只读'));
+  await assertAccessible(manager, 'opportunity with its team');
+  await screenshot(manager, 'sales-opportunity-team-1280');
+
+  await west.goto(`/opportunities/${deal.id}`);
+  await visible(west.getByRole('heading', { name: '五马书店馆配项目' }));
+
+  const phone = await newPage({ width: 390, height: 800 });
+  await signIn(phone, 'lina', DEMO_PASSWORD);
+  await phone.goto(`/opportunities/${deal.id}`);
+  await visible(phone.getByRole('region', { name: '商机团队' }).getByText('刘洋'));
+  await assertNoHorizontalOverflow(phone);
+  await screenshot(phone, 'sales-opportunity-team-390');
 });

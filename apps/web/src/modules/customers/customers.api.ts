@@ -1,6 +1,6 @@
 // Data of the customer card's own panels and inputs: identifier types and a customer's identifiers (phones, plates,
 // policy numbers …), added and removed through the customer so its access rules decide; the bundled list of China's
-// regions; a customer's account team (its record shares).
+// regions. (A customer's account team is the records module's generic team panel.)
 import { useQuery } from '@tanstack/react-query';
 import type { Identifier, IdentifierType } from '@guanxi/contracts';
 import { api } from '../../platform/api.ts';
@@ -11,7 +11,6 @@ export const customerKeys = {
   identifierTypes: ['identifierTypes'] as const,
   identifiers: (customerId: string) => ['customers', customerId, 'identifiers'] as const,
   regions: ['regions'] as const,
-  team: (customerId: string) => ['customers', customerId, 'team'] as const,
 };
 
 export const useIdentifierTypes = () =>
@@ -39,20 +38,4 @@ export const useRegions = () =>
     queryFn: () => api.get<{ items: Region[] }>('/regions').then((r) => r.items),
     // The list changes only with a release.
     staleTime: Infinity,
-  });
-
-/** A member of a customer's account team: a user the customer is shared with, read-only or to edit. */
-export interface TeamMember {
-  userId: string;
-  userName: string;
-  access: 'read' | 'edit';
-  reason: 'share' | 'team';
-  teamRole: string | null;
-  createdAt: string;
-}
-
-export const useTeam = (customerId: string) =>
-  useQuery({
-    queryKey: customerKeys.team(customerId),
-    queryFn: () => api.get<{ items: TeamMember[] }>(`/customers/${customerId}/shares`).then((r) => r.items),
   });

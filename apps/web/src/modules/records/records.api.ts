@@ -26,6 +26,7 @@ export const recordKeys = {
   history: (plural: string, id: string) => ['records', plural, 'history', id] as const,
   related: (plural: string, id: string, relation: string) => ['records', plural, 'related', id, relation] as const,
   views: (recordType: string) => ['savedViews', recordType] as const,
+  team: (plural: string, id: string) => ['records', plural, 'team', id] as const,
 };
 
 /** The list's query string (without cursor and limit); the same string exports the view. */
@@ -100,3 +101,19 @@ export async function runBulk(
 
 /** The CSV export of what the list shows; the browser downloads it with the session cookie. */
 export const exportUrl = (plural: string, query: string): string => `/api/v1/${plural}/export${query ? `?${query}` : ''}`;
+
+/** A member of a record's team: a user the record is shared with (the kit's record shares), read-only or to edit. */
+export interface TeamMember {
+  userId: string;
+  userName: string;
+  access: 'read' | 'edit';
+  reason: 'share' | 'team';
+  teamRole: string | null;
+  createdAt: string;
+}
+
+export const useTeam = (plural: string, id: string) =>
+  useQuery({
+    queryKey: recordKeys.team(plural, id),
+    queryFn: () => api.get<{ items: TeamMember[] }>(`/${plural}/${id}/shares`).then((r) => r.items),
+  });

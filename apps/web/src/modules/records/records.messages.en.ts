@@ -186,4 +186,17 @@ export const recordsEn: Messages['records'] = {
     restored: '{{count}} records restored',
     failed: '{{count}} could not be restored: {{reason}}',
   },
+  team: {
+    manager: 'Account manager',
+    member: 'Team member',
+    shared: 'Shared',
+    read: 'Read only',
+    edit: 'Can edit',
+    add: 'Add member',
+    addRun: 'Add',
+    user: 'Choose a colleague',
+    access: 'Access',
+    remove: 'Remove',
+    removeLabel: 'Remove member {{name}}',
+  },
 };

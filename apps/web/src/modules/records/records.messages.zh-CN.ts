@@ -184,4 +184,17 @@ export const recordsZhCN = {
     restored: '已恢复 {{count}} 条记录',
     failed: '{{count}} 条未能恢复：{{reason}}',
   },
+  team: {
+    manager: '客户经理',
+    member: '团队成员',
+    shared: '共享',
+    read: '只读',
+    edit: '可编辑',
+    add: '添加成员',
+    addRun: '添加',
+    user: '选择同事',
+    access: '权限',
+    remove: '移除',
+    removeLabel: '移除成员 {{name}}',
+  },
 };

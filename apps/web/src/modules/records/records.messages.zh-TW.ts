@@ -186,4 +186,17 @@ export const recordsZhTW: Messages['records'] = {
     restored: '已還原 {{count}} 筆記錄',
     failed: '{{count}} 筆未能還原：{{reason}}',
   },
+  team: {
+    manager: '客戶經理',
+    member: '團隊成員',
+    shared: '共享',
+    read: '唯讀',
+    edit: '可編輯',
+    add: '新增成員',
+    addRun: '新增',
+    user: '選擇同事',
+    access: '權限',
+    remove: '移除',
+    removeLabel: '移除成員 {{name}}',
+  },
 };

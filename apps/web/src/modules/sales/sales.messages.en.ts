@@ -45,5 +45,6 @@ export const salesEn: Messages['sales'] = {
     openCustomer: 'Open customer',
     openOpportunity: 'Open opportunity',
   },
+  team: { title: 'Deal team', added: 'Added to the deal team', removeTitle: 'Remove {{name}} from the deal team?' },
   admin: salesAdminEn,
 };

@@ -42,5 +42,6 @@ export const salesZhCN = {
     openCustomer: '查看客户',
     openOpportunity: '查看商机',
   },
+  team: { title: '商机团队', added: '已添加到商机团队', removeTitle: '把 {{name}} 移出商机团队？' },
   admin: salesAdminZhCN,
 };

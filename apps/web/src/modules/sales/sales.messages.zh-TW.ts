@@ -44,5 +44,6 @@ export const salesZhTW: Messages['sales'] = {
     openCustomer: '檢視客戶',
     openOpportunity: '檢視商機',
   },
+  team: { title: '商機團隊', added: '已新增到商機團隊', removeTitle: '將 {{name}} 移出商機團隊？' },
   admin: salesAdminZhTW,
 };

@@ -1,11 +1,14 @@
-// What the sales module adds to the generic record pages: lead conversion on a lead's page. The board has its own
-// route (/opportunities/board) and a link in the side navigation.
+// What the sales module adds to the generic record pages: lead conversion on a lead's page, 商机团队 on an
+// opportunity's. Its own pages (board, planning, administration) are routes in sales.routes.tsx, with links in the
+// side navigation.
 // Imported once by the app; registering is all it does.
 import { registerDetailExtension } from '../records/pageExtensions.ts';
 import { registerNavLink } from '../../app/nav/navModel.ts';
 import { ConvertLeadAction } from './ConvertLeadAction.tsx';
+import { OpportunityTeamPanel } from './OpportunityTeamPanel.tsx';
 
 registerDetailExtension('lead', { Panel: ConvertLeadAction });
+registerDetailExtension('opportunity', { Panel: OpportunityTeamPanel });
 registerNavLink({
   subsystem: 'sales',
   path: '/opportunities/board',
