@@ -1,5 +1,6 @@
-// Background work of the sales module: telling administrators that an assignment rule was skipped because its user
-// or unit cannot take leads (disabled, deactivated, or a unit without active members).
+// Background work of the sales module: the weekly forecast snapshot (planning/planning.jobs.ts) and telling
+// administrators that an assignment rule was skipped because its user or unit cannot take leads (disabled,
+// deactivated, or a unit without active members).
 import type { FastifyInstance } from 'fastify';
 import type {} from '../../app.ts';
 import { and, eq } from 'drizzle-orm';
@@ -10,10 +11,12 @@ import { createNotification } from '../../platform/events/notifications.service.
 import { translate } from '../../platform/i18n/i18n.ts';
 import { RULE_SKIPPED_JOB } from './sales.assignment.ts';
 import { assignmentRules } from './sales.schema.ts';
+import { registerPlanningJobs } from './planning/planning.jobs.ts';
 
 export const RULE_SKIPPED_NOTIFICATION = 'sales.assignmentRuleSkipped';
 
 export function registerSalesJobs(app: FastifyInstance): void {
+  registerPlanningJobs(app);
   app.jobs.register(
     RULE_SKIPPED_JOB,
     async ({ ruleId }, { db }) => {

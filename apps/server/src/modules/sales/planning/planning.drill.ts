@@ -58,7 +58,7 @@ export const drillClosed = (scope: DrillScope, p: PeriodInfo, tz: string): Drill
   query: { ...scopeFilters(scope), ...timeRange('closedAt', p, tz) },
 });
 
-/** Open opportunities (in `openStageIds`) expected to close in the period. */
+/** Open opportunities (in `openStageIds`) expected to close in the period, not omitted from the forecast. */
 export const drillOpen = (scope: DrillScope, p: PeriodInfo, openStageIds: string[]): Drill => ({
   recordType: 'opportunity',
   query: {
@@ -66,6 +66,7 @@ export const drillOpen = (scope: DrillScope, p: PeriodInfo, openStageIds: string
     'filter[expectedCloseDate][gte]': p.startDate,
     'filter[expectedCloseDate][lte]': p.endDate,
     'filter[stageId][in]': openStageIds.join(','),
+    'filter[forecastCategory][ne]': 'omitted',
   },
 });
 

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  forecastTrendQuerySchema,
   reportQuerySchema,
   salesTargetInputSchema,
   salesTargetListQuerySchema,
@@ -13,6 +14,7 @@ import { requireActor } from '../../../platform/http/context.ts';
 import type { EntityRegistry } from '../../../platform/entities/registry.ts';
 import { versionFromIfMatch } from '../../../platform/entities/entity.routes.ts';
 import './planning.messages.ts';
+import { forecast, forecastTrend } from './planning.forecast.ts';
 import { planVsActual } from './planning.planVsActual.ts';
 import { createTarget, deleteTarget, getTarget, listTargets, splitTarget, updateTarget } from './planning.targets.service.ts';
 
@@ -110,5 +112,30 @@ export function registerPlanningRoutes(app: FastifyInstance, registry: EntityReg
       },
     },
     async (request) => planVsActual(app.db, requireActor(request), tz, request.query as z.infer<typeof reportQuerySchema>),
+  );
+
+  app.get(
+    '/v1/sales-forecast',
+    {
+      schema: {
+        tags,
+        summary: 'Forecast of a period by category and weighted, for a unit (rolled up), its child units and its people',
+        querystring: reportQuerySchema,
+      },
+    },
+    async (request) => forecast(app.db, requireActor(request), tz, request.query as z.infer<typeof reportQuerySchema>),
+  );
+
+  app.get(
+    '/v1/sales-forecast/trend',
+    {
+      schema: {
+        tags,
+        summary: 'The weekly snapshots of a unit’s (or person’s) forecast for a period, then the forecast now',
+        querystring: forecastTrendQuerySchema,
+      },
+    },
+    async (request) =>
+      forecastTrend(app.db, requireActor(request), tz, request.query as z.infer<typeof forecastTrendQuerySchema>),
   );
 }
