@@ -5,17 +5,19 @@ import { z } from 'zod';
 import {
   forecastTrendQuerySchema,
   reportQuerySchema,
+  scorecardWeightsSchema,
   salesTargetInputSchema,
   salesTargetListQuerySchema,
   salesTargetPatchSchema,
   salesTargetSplitSchema,
 } from '@guanxi/contracts';
-import { requireActor } from '../../../platform/http/context.ts';
+import { requireActor, requireAdmin } from '../../../platform/http/context.ts';
 import type { EntityRegistry } from '../../../platform/entities/registry.ts';
 import { versionFromIfMatch } from '../../../platform/entities/entity.routes.ts';
 import './planning.messages.ts';
 import { forecast, forecastTrend } from './planning.forecast.ts';
 import { planVsActual } from './planning.planVsActual.ts';
+import { getScorecardWeights, saveScorecardWeights, scorecards } from './planning.scorecards.ts';
 import { createTarget, deleteTarget, getTarget, listTargets, splitTarget, updateTarget } from './planning.targets.service.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -137,5 +139,42 @@ export function registerPlanningRoutes(app: FastifyInstance, registry: EntityReg
     },
     async (request) =>
       forecastTrend(app.db, requireActor(request), tz, request.query as z.infer<typeof forecastTrendQuerySchema>),
+  );
+
+  app.get(
+    '/v1/sales-scorecards',
+    {
+      schema: {
+        tags,
+        summary: 'Scorecards of a unit, its teams and every person below it for a period, ranked, with their parts',
+        querystring: reportQuerySchema,
+      },
+    },
+    async (request) => scorecards(app.db, requireActor(request), tz, request.query as z.infer<typeof reportQuerySchema>),
+  );
+
+  app.get(
+    '/v1/sales-scorecard-weights',
+    { schema: { tags, summary: 'The weights of the scorecard’s parts' } },
+    async (request) => {
+      requireActor(request);
+      return getScorecardWeights(app.db);
+    },
+  );
+
+  app.put(
+    '/v1/sales-scorecard-weights',
+    {
+      schema: {
+        tags,
+        summary: 'Set the weights of the scorecard’s parts (administrators; they add up to 100)',
+        body: scorecardWeightsSchema,
+      },
+    },
+    async (request) => {
+      const actor = requireAdmin(request);
+      const body = request.body as z.infer<typeof scorecardWeightsSchema>;
+      return app.db.transaction((tx) => saveScorecardWeights(tx, actor, body));
+    },
   );
 }

@@ -85,7 +85,7 @@ export async function expectCreated(res: { statusCode: number; body: string; jso
   return res.json() as Record<string, unknown> & { id: string; version: number };
 }
 
-/** A customer of the rep with one opportunity of `amount`, moved to `stage` (won closes it now). */
+/** An opportunity of `amount` for a new customer of the rep (or `fields.customerId`), moved to `stage` (won closes it now). */
 export async function buildDeal(
   w: PlanningWorld,
   rep: Person,
@@ -93,7 +93,7 @@ export async function buildDeal(
   stage = '赢单',
   fields: Record<string, unknown> = {},
 ): Promise<{ id: string; customerId: string }> {
-  const customer = await buildCustomer(rep.client);
+  const customer = fields.customerId ? { id: fields.customerId as string } : await buildCustomer(rep.client);
   // The category goes with the move: entering a stage resets an "omitted" one the rep did not set with it.
   const { forecastCategory, ...rest } = fields;
   const category = forecastCategory ? { forecastCategory } : {};
