@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  dashboardQuerySchema,
   forecastTrendQuerySchema,
   reportQuerySchema,
   scorecardWeightsSchema,
@@ -15,6 +16,7 @@ import { requireActor, requireAdmin } from '../../../platform/http/context.ts';
 import type { EntityRegistry } from '../../../platform/entities/registry.ts';
 import { versionFromIfMatch } from '../../../platform/entities/entity.routes.ts';
 import './planning.messages.ts';
+import { salesDashboard } from './planning.dashboard.ts';
 import { forecast, forecastTrend } from './planning.forecast.ts';
 import { planVsActual } from './planning.planVsActual.ts';
 import { getScorecardWeights, saveScorecardWeights, scorecards } from './planning.scorecards.ts';
@@ -176,5 +178,17 @@ export function registerPlanningRoutes(app: FastifyInstance, registry: EntityReg
       const body = request.body as z.infer<typeof scorecardWeightsSchema>;
       return app.db.transaction((tx) => saveScorecardWeights(tx, actor, body));
     },
+  );
+
+  app.get(
+    '/v1/sales-dashboard',
+    {
+      schema: {
+        tags,
+        summary: 'Funnel, pipeline by stage and owner, win rate, cycle length and leaderboard of a unit for a period',
+        querystring: dashboardQuerySchema,
+      },
+    },
+    async (request) => salesDashboard(app.db, requireActor(request), tz, request.query as z.infer<typeof dashboardQuerySchema>),
   );
 }
