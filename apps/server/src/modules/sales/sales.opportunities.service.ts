@@ -1,7 +1,7 @@
 // Rules of opportunities, run by the entity kit on every write (form, board, API, import): a new opportunity starts in
 // the default pipeline's first stage; a stage must belong to the opportunity's pipeline; entering a stage sets the
 // probability and, for won or lost stages, closes the opportunity (lost needs a reason); every stage entered is kept
-// in the stage history, so the time spent in each stage can be shown.
+// in the stage history, so the time spent in each stage can be shown. With product lines, the amount is their sum.
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { ErrorDetail } from '@guanxi/contracts';
 import type { DbOrTx } from '../../platform/db/db.ts';
@@ -10,6 +10,7 @@ import { validationFailed } from '../../platform/http/errors.ts';
 import type { EntityHooks } from '../../platform/entities/descriptor.ts';
 import { defaultPipelineId, findStage, firstStage, isActivePipeline } from './sales.pipelines.service.ts';
 import { opportunityStageHistory } from './sales.schema.ts';
+import { amountAgainstLines } from './planning/planning.lines.ts';
 
 type Row = Record<string, unknown>;
 
@@ -82,6 +83,11 @@ export const opportunityHooks: EntityHooks = {
     await applyStage(db, values, true, explicit);
   },
   async beforeUpdate({ db }, before, changes) {
+    // With product lines the amount is their sum (planning.lines.ts writes it); any other amount is refused.
+    if ('amount' in changes) {
+      const refusal = await amountAgainstLines(db, before.id as string, changes.amount);
+      if (refusal) throw validationFailed([refusal]);
+    }
     const touchesStage = 'stageId' in changes || 'pipelineId' in changes;
     if (!touchesStage && !('lossReason' in changes)) return;
     const after = { ...before, ...changes };

@@ -21,6 +21,7 @@ registerMessages({
     LINE_PRICE_NEGATIVE: '单价不能为负数。',
     LINE_DISCOUNT_RANGE: '折扣必须在 0 到 100% 之间。',
     QUANTITY_TOO_MANY_DECIMALS: '数量最多保留四位小数。',
+    AMOUNT_FROM_LINES: '该商机有产品明细，金额等于明细合计，请修改明细。',
   },
   'zh-TW': {
     TARGET_NEGATIVE: '目標值不能為負數。',
@@ -41,6 +42,7 @@ registerMessages({
     LINE_PRICE_NEGATIVE: '單價不能為負數。',
     LINE_DISCOUNT_RANGE: '折扣必須在 0 到 100% 之間。',
     QUANTITY_TOO_MANY_DECIMALS: '數量最多保留四位小數。',
+    AMOUNT_FROM_LINES: '該商機有產品明細，金額等於明細合計，請修改明細。',
   },
   en: {
     TARGET_NEGATIVE: 'A target cannot be negative.',
@@ -61,5 +63,6 @@ registerMessages({
     LINE_PRICE_NEGATIVE: 'The unit price cannot be negative.',
     LINE_DISCOUNT_RANGE: 'The discount is between 0 and 100%.',
     QUANTITY_TOO_MANY_DECIMALS: 'At most four decimals for a quantity.',
+    AMOUNT_FROM_LINES: 'This opportunity has product lines: its amount is their total; change the lines instead.',
   },
 });

@@ -1,10 +1,11 @@
 // HTTP of sales planning: targets and their split, plan vs actual, forecast and its trend, scorecards and their
 // weights, the sales dashboard and an opportunity's product lines. auth → validate → service → reply.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   dashboardQuerySchema,
   forecastTrendQuerySchema,
+  opportunityLinesInputSchema,
   reportQuerySchema,
   scorecardWeightsSchema,
   salesTargetInputSchema,
@@ -13,11 +14,13 @@ import {
   salesTargetSplitSchema,
 } from '@guanxi/contracts';
 import { requireActor, requireAdmin } from '../../../platform/http/context.ts';
+import type { KitContext } from '../../../platform/entities/entity.read.ts';
 import type { EntityRegistry } from '../../../platform/entities/registry.ts';
 import { versionFromIfMatch } from '../../../platform/entities/entity.routes.ts';
 import './planning.messages.ts';
 import { salesDashboard } from './planning.dashboard.ts';
 import { forecast, forecastTrend } from './planning.forecast.ts';
+import { getOpportunityLines, saveOpportunityLines } from './planning.lines.ts';
 import { planVsActual } from './planning.planVsActual.ts';
 import { getScorecardWeights, saveScorecardWeights, scorecards } from './planning.scorecards.ts';
 import { createTarget, deleteTarget, getTarget, listTargets, splitTarget, updateTarget } from './planning.targets.service.ts';
@@ -26,8 +29,14 @@ const idParams = z.object({ id: z.uuid() });
 const tags = ['sales planning'];
 
 export function registerPlanningRoutes(app: FastifyInstance, registry: EntityRegistry): void {
-  void registry;
   const tz = app.config.timeZone;
+  const opportunityCtx = (request: FastifyRequest, db: KitContext['db'] = app.db): KitContext => ({
+    db,
+    actor: requireActor(request),
+    registry,
+    descriptor: registry.get('opportunity')!,
+    locale: request.locale,
+  });
 
   app.get(
     '/v1/sales-targets',
@@ -190,5 +199,29 @@ export function registerPlanningRoutes(app: FastifyInstance, registry: EntityReg
       },
     },
     async (request) => salesDashboard(app.db, requireActor(request), tz, request.query as z.infer<typeof dashboardQuerySchema>),
+  );
+
+  app.get(
+    '/v1/opportunities/:id/lines',
+    { schema: { tags, summary: 'The product lines of an opportunity, with its amount and version', params: idParams } },
+    async (request) => getOpportunityLines(opportunityCtx(request), (request.params as z.infer<typeof idParams>).id),
+  );
+
+  app.put(
+    '/v1/opportunities/:id/lines',
+    {
+      schema: {
+        tags,
+        summary: 'Replace the product lines of an opportunity (If-Match: its version); its amount becomes their sum',
+        params: idParams,
+        body: opportunityLinesInputSchema,
+      },
+    },
+    async (request) => {
+      const version = versionFromIfMatch(request);
+      const { id } = request.params as z.infer<typeof idParams>;
+      const { lines } = request.body as z.infer<typeof opportunityLinesInputSchema>;
+      return app.db.transaction((tx) => saveOpportunityLines(opportunityCtx(request, tx), id, version, lines));
+    },
   );
 }
