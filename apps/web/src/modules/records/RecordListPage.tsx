@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { Badge, Button, Dropdown, Flex, Grid, Input, Space, Spin, Table, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { EntityMeta, SavedView } from '@guanxi/contracts';
 import { useEntityMeta } from '../../platform/meta.ts';
@@ -30,15 +30,28 @@ export function RecordListPage() {
 
 function ListWithViews({ entity }: { entity: EntityMeta }) {
   const views = useSavedViews(entity.name);
+  // A link may carry list filters (`?filter[ownerId][eq]=…`, a report's drill-down): they open instead of the default view.
+  const [params] = useSearchParams();
+  const linked = [...params].filter(([name]) => name.startsWith('filter['));
   if (views.isPending) return <Spin />;
   const items = views.data ?? [];
+  if (linked.length)
+    return (
+      <ListView
+        key={params.toString()}
+        entity={entity}
+        views={items}
+        initialView={undefined}
+        linkedFilters={Object.fromEntries(linked)}
+      />
+    );
   return <ListView entity={entity} views={items} initialView={items.find((v) => v.isDefault)} />;
 }
 
-function stateOf(entity: EntityMeta, view: SavedView | undefined): ListState {
+function stateOf(entity: EntityMeta, view: SavedView | undefined, linkedFilters?: Record<string, string>): ListState {
   const columns = view?.definition.columns.filter((c) => entity.fields.some((f) => f.name === c)) ?? [];
   return {
-    filters: view?.definition.filters ?? {},
+    filters: linkedFilters ?? view?.definition.filters ?? {},
     sort: view?.definition.sort ?? '',
     columns: columns.length ? columns : defaultColumns(entity),
     q: '',
@@ -52,17 +65,19 @@ function ListView({
   entity,
   views,
   initialView,
+  linkedFilters,
 }: {
   entity: EntityMeta;
   views: SavedView[];
   initialView: SavedView | undefined;
+  linkedFilters?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const wide = Grid.useBreakpoint().md !== false;
   const [viewId, setViewId] = useState(initialView?.id);
   const current = views.find((v) => v.id === viewId);
-  const [state, setState] = useState<ListState>(() => stateOf(entity, initialView));
+  const [state, setState] = useState<ListState>(() => stateOf(entity, initialView, linkedFilters));
   const [filterFields, setFilterFields] = useState(() => activeFilterFields(state.filters));
   const [showFilters, setShowFilters] = useState(filterFields.length > 0);
   const [selected, setSelected] = useState<string[]>([]);

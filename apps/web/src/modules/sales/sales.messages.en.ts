@@ -1,4 +1,5 @@
 // English strings of the sales pages; same keys as sales.messages.zh-CN.ts.
+import { planningEn } from './planning/planning.messages.en.ts';
 import { salesAdminEn } from './admin/salesAdmin.messages.en.ts';
 import type { Messages } from '../../app/i18n/zh-CN.ts';
 
@@ -47,4 +48,5 @@ export const salesEn: Messages['sales'] = {
   },
   team: { title: 'Deal team', added: 'Added to the deal team', removeTitle: 'Remove {{name}} from the deal team?' },
   admin: salesAdminEn,
+  planning: planningEn,
 };

@@ -1,4 +1,5 @@
 // 简体中文 strings of the sales pages (board, lead conversion); zh-TW and en provide the same keys.
+import { planningZhCN } from './planning/planning.messages.zh-CN.ts';
 import { salesAdminZhCN } from './admin/salesAdmin.messages.zh-CN.ts';
 export const salesZhCN = {
   board: {
@@ -44,4 +45,5 @@ export const salesZhCN = {
   },
   team: { title: '商机团队', added: '已添加到商机团队', removeTitle: '把 {{name}} 移出商机团队？' },
   admin: salesAdminZhCN,
+  planning: planningZhCN,
 };

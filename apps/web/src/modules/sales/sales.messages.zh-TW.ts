@@ -1,4 +1,5 @@
 // 繁體中文 strings of the sales pages; same keys as sales.messages.zh-CN.ts.
+import { planningZhTW } from './planning/planning.messages.zh-TW.ts';
 import { salesAdminZhTW } from './admin/salesAdmin.messages.zh-TW.ts';
 import type { Messages } from '../../app/i18n/zh-CN.ts';
 
@@ -46,4 +47,5 @@ export const salesZhTW: Messages['sales'] = {
   },
   team: { title: '商機團隊', added: '已新增到商機團隊', removeTitle: '將 {{name}} 移出商機團隊？' },
   admin: salesAdminZhTW,
+  planning: planningZhTW,
 };

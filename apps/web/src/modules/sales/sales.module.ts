@@ -15,3 +15,11 @@ registerNavLink({
   label: (t) => t('sales.board.link'),
   requires: 'opportunity',
 });
+// The planning pages: the server scopes their figures to what the user may see.
+for (const page of ['plan', 'forecast', 'scorecards', 'dashboard'] as const)
+  registerNavLink({
+    subsystem: 'sales',
+    path: `/sales/${page}`,
+    label: (t) => t(`sales.planning.${page}.link`),
+    requires: 'opportunity',
+  });

@@ -1,0 +1,200 @@
+// Sales planning in the browser: the 东区 branch manager sets the branch's revenue target and splits it to her teams
+// (a split over the parent is held back), sees plan vs actual follow a rep's won deal at the branch and, drilled
+// in, at the team, and opens the deal from the figure; the 西区 rep cannot open the branch's figures. The forecast
+// with its weekly trend, the scorecards with a part drilled to its records, and the dashboard's charts drilling to
+// the deals. Screenshots at 1280 and 390 px.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { apiOf } from '../harness/api.ts';
+import { assertAccessible } from '../harness/axe.ts';
+import { test } from '../harness/runner.ts';
+import { assertNoHorizontalOverflow, DEMO_PASSWORD, signIn, visible } from '../harness/flows.ts';
+
+const SAVE = /保\s*存/;
+
+interface Pipeline {
+  id: string;
+  isDefault: boolean;
+  stages: { id: string; outcome: string }[];
+}
+
+/** The quarter of today, as the pages open on it. */
+function thisQuarter(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
+}
+
+/** A deal of wangfang's, won now (or left open in commit, closing today). */
+async function dealOfWangfang(page: Page, name: string, amount: string, won: boolean): Promise<string> {
+  const api = await apiOf(page);
+  const customer = await api.post<{ id: string }>('/customers', { name: `${name}客户有限公司`, kind: 'organisation' });
+  const today = new Date().toISOString().slice(0, 10);
+  const deal = await api.post<{ id: string; version: number }>('/opportunities', {
+    name,
+    customerId: customer.id,
+    amount,
+    expectedCloseDate: today,
+    forecastCategory: 'commit',
+  });
+  if (won) {
+    const pipelines = await api.get<{ items: Pipeline[] }>('/pipelines');
+    const wonStage = pipelines.items.find((p) => p.isDefault)!.stages.find((s) => s.outcome === 'won')!;
+    const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+    const res = await page.request.patch(`/api/v1/opportunities/${deal.id}`, {
+      data: { stageId: wonStage.id },
+      headers: { 'x-csrf-token': me.csrfToken, 'if-match': `"${deal.version}"` },
+    });
+    assert.ok(res.ok(), `winning ${name}: ${res.status()} ${await res.text()}`);
+  }
+  return deal.id;
+}
+
+const row = (page: Page, name: string | RegExp) => page.locator('tr.ant-table-row', { hasText: name });
+
+test('sales planning: the 东区 manager sets and splits the branch target; plan vs actual follows a won deal down the tree', async ({
+  newPage,
+  screenshot,
+}) => {
+  const rep = await newPage();
+  await signIn(rep, 'wangfang', DEMO_PASSWORD);
+  await dealOfWangfang(rep, '湖州南浔古镇书房', '86000.00', true);
+
+  const page = await newPage();
+  await signIn(page, 'lina', DEMO_PASSWORD);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '销售计划' }).click();
+  await visible(page.getByText(`东区分公司 · ${thisQuarter()} 计划与实际`));
+
+  await page.getByRole('button', { name: '新建目标' }).click();
+  const dialog = page.getByRole('dialog', { name: `新建 ${thisQuarter()} 的目标` });
+  await dialog.getByLabel('目标值').fill('1000000');
+  await dialog.getByRole('button', { name: SAVE }).click();
+  await visible(row(page, '¥1,000,000.00'));
+
+  // Split to the two teams: over the parent it is held back, then it goes.
+  await page.getByRole('button', { name: /^分解目标：东区分公司/ }).click();
+  const split = page.getByRole('dialog', { name: /分解“东区分公司”的销售额目标/ });
+  await split.getByLabel('分给东区销售一组').fill('600000');
+  await split.getByLabel('分给东区销售二组').fill('500000');
+  await visible(split.getByText('超出上级目标 ¥100,000.00'));
+  await screenshot(page, 'sales-plan-split-1280');
+  await split.getByLabel('分给东区销售二组').fill('400000');
+  await visible(split.getByText('剩余 ¥0.00'));
+  await split.getByRole('button', { name: SAVE }).click();
+  await visible(page.getByText('目标已分解'));
+  await visible(row(page, '东区分公司').filter({ hasText: '¥1,000,000.00' }).nth(0));
+
+  // The team's row: the won deal against its part of the target; drilled in, the rep's row.
+  const team = row(page, '东区销售一组');
+  await visible(team.getByText('¥86,000.00'));
+  await visible(team.getByText('/ ¥600,000.00'));
+  await visible(team.getByText('14.3%'));
+  await assertAccessible(page, 'sales plan');
+  await screenshot(page, 'sales-plan-1280');
+  await team.getByRole('link', { name: '查看东区销售一组' }).click();
+  await visible(page.getByText(`东区销售一组 · ${thisQuarter()} 计划与实际`));
+  await visible(page.getByRole('link', { name: '东区分公司' })); // the breadcrumb back up
+  await row(page, '王芳')
+    .getByRole('link', { name: /王芳的销售额明细/ })
+    .click();
+  await visible(page.getByRole('link', { name: '湖州南浔古镇书房' }));
+  assert.match(page.url(), /\/opportunities\?.*filter/);
+
+  // Another branch's rep cannot open the branch's figures.
+  const west = await newPage();
+  await signIn(west, 'liuyang', DEMO_PASSWORD);
+  const units = await (await apiOf(west)).get<{ items: { id: string; name: string }[] }>('/org-units');
+  const east = units.items.find((u) => u.name === '东区分公司')!;
+  const refused = await west.request.get(`/api/v1/sales-plan-vs-actual?period=${thisQuarter()}&orgUnitId=${east.id}`);
+  assert.equal(refused.status(), 404);
+
+  const phone = await newPage({ width: 390, height: 800 });
+  await signIn(phone, 'lina', DEMO_PASSWORD);
+  await phone.goto('/sales/plan');
+  await visible(row(phone, '东区销售一组'));
+  await assertNoHorizontalOverflow(phone);
+  await screenshot(phone, 'sales-plan-390');
+});
+
+test('sales planning: the forecast rolls the 东区 deals up with its weekly trend', async ({ newPage, screenshot }) => {
+  const rep = await newPage();
+  await signIn(rep, 'wangfang', DEMO_PASSWORD);
+  await dealOfWangfang(rep, '嘉兴南湖书院', '120000.00', false);
+
+  const page = await newPage();
+  await signIn(page, 'lina', DEMO_PASSWORD);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '销售预测' }).click();
+  await visible(page.getByText(`东区分公司 · ${thisQuarter()} 预测`));
+  const team = row(page, '东区销售一组');
+  await visible(team.getByRole('link', { name: /东区销售一组的承诺明细/ }));
+  await visible(page.getByRole('img', { name: /预测趋势折线图/ }));
+  await assertAccessible(page, 'sales forecast');
+  await screenshot(page, 'sales-forecast-1280');
+  await team.getByRole('link', { name: /东区销售一组的承诺明细/ }).click();
+  await visible(page.getByRole('link', { name: '嘉兴南湖书院' }));
+
+  const phone = await newPage({ width: 390, height: 800 });
+  await signIn(phone, 'lina', DEMO_PASSWORD);
+  await phone.goto('/sales/forecast');
+  await visible(phone.getByRole('img', { name: /预测趋势折线图/ }));
+  await assertNoHorizontalOverflow(phone);
+  await screenshot(phone, 'sales-forecast-390');
+});
+
+test('sales planning: scorecards rank the 东区 teams and people; a part opens its records', async ({ newPage, screenshot }) => {
+  const page = await newPage();
+  await signIn(page, 'lina', DEMO_PASSWORD);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '评分卡' }).click();
+  await visible(page.getByText(/东区分公司总分/));
+  await visible(row(page, '东区销售一组'));
+  const wang = row(page, '王芳');
+  await visible(wang);
+  await wang.getByRole('button', { name: /展开|Expand/ }).click();
+  await visible(page.getByText(/^拜访 · /));
+  await assertAccessible(page, 'scorecards');
+  await screenshot(page, 'sales-scorecards-1280');
+  await page.getByRole('link', { name: '客户（王芳）' }).click();
+  await visible(page.getByRole('heading', { name: '客户' }));
+  assert.match(page.url(), /\/customers\?.*filter/);
+
+  const phone = await newPage({ width: 390, height: 800 });
+  await signIn(phone, 'lina', DEMO_PASSWORD);
+  await phone.goto('/sales/scorecards');
+  await visible(row(phone, '王芳'));
+  await assertNoHorizontalOverflow(phone);
+  await screenshot(phone, 'sales-scorecards-390');
+});
+
+test('sales planning: the dashboard charts the 东区 sales; a click on the funnel opens the deals', async ({
+  newPage,
+  screenshot,
+}) => {
+  const rep = await newPage();
+  await signIn(rep, 'wangfang', DEMO_PASSWORD);
+  await dealOfWangfang(rep, '舟山海岛书店', '45000.00', true);
+  await dealOfWangfang(rep, '台州府城书局', '30000.00', false);
+
+  const page = await newPage();
+  await signIn(page, 'lina', DEMO_PASSWORD);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '销售仪表盘' }).click();
+  const funnel = page.getByRole('img', { name: /^销售漏斗：/ });
+  await visible(funnel);
+  await visible(page.getByRole('img', { name: '按阶段与负责人的管道金额柱状图' }));
+  await visible(page.getByRole('link', { name: /王芳的销售额明细/ }));
+  await page.waitForTimeout(800); // the charts' entrance animation
+  await assertAccessible(page, 'sales dashboard');
+  await screenshot(page, 'sales-dashboard-1280');
+
+  // The funnel's top stage: every deal of the period reached it.
+  const box = (await funnel.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + 24);
+  await page.waitForURL(/\/opportunities\?.*filter/);
+  await visible(page.getByRole('link', { name: '舟山海岛书店' }));
+
+  const phone = await newPage({ width: 390, height: 800 });
+  await signIn(phone, 'lina', DEMO_PASSWORD);
+  await phone.goto('/sales/dashboard');
+  await visible(phone.getByRole('img', { name: /^销售漏斗：/ }));
+  await phone.waitForTimeout(800);
+  await assertNoHorizontalOverflow(phone);
+  await screenshot(phone, 'sales-dashboard-390');
+});
