@@ -1,5 +1,6 @@
 // HTTP side of a bench run: signing dataset users in, and driving one workload's requests with autocannon on
 // loopback, bounded by a duration and a request count, timing every response itself (autocannon has no p95).
+import type { IncomingHttpHeaders } from 'node:http';
 import autocannon from 'autocannon';
 import { performance } from 'node:perf_hooks';
 import type { Me } from '@guanxi/contracts';
@@ -17,6 +18,8 @@ export interface HttpResult extends LatencySummary {
   errorSamples: Record<string, string>;
   connectionErrors: number;
   timeouts: number;
+  /** The server's own time per request (its Server-Timing header): without the trip through the sockets. */
+  server: LatencySummary | null;
 }
 
 export interface LoadOptions {
@@ -31,12 +34,15 @@ export async function runLoad(options: LoadOptions): Promise<HttpResult> {
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   const errorSamples: Record<string, string> = {};
+  const serverTimes: number[] = [];
   let connectionErrors = 0;
-  // Keep the first error body of each status: autocannon only passes bodies to a request's onResponse.
+  // Keep the first error body of each status: autocannon only passes bodies and headers to a request's onResponse.
   const requests = options.requests.map((request) => ({
     ...request,
-    onResponse: (status: number, body: string) => {
+    onResponse: (status: number, body: string, _context: object, headers: IncomingHttpHeaders | undefined) => {
       if ((status < 200 || status > 299) && !(status in errorSamples)) errorSamples[status] = body.slice(0, 500);
+      const timing = /\bapp;dur=([\d.]+)/.exec(String(headers?.['server-timing'] ?? ''));
+      if (timing) serverTimes.push(Number(timing[1]));
     },
   }));
   const started = performance.now();
@@ -82,6 +88,7 @@ export async function runLoad(options: LoadOptions): Promise<HttpResult> {
     errorSamples,
     connectionErrors,
     timeouts: result.timeouts,
+    server: serverTimes.length ? summarize(serverTimes) : null,
     ...summarize(latencies),
   };
 }

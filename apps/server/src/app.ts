@@ -23,6 +23,7 @@ import { registerSavedViewRoutes } from './platform/views/views.routes.ts';
 import { registerSearchRoutes } from './platform/search/search.routes.ts';
 import { registerImportRoutes } from './platform/imports/imports.routes.ts';
 import { EventBus } from './platform/events/bus.ts';
+import { registerReferenceCache } from './platform/cache/referenceCache.ts';
 import { registerJobs } from './platform/jobs/jobs.plugin.ts';
 import { registerWeb } from './platform/http/web.ts';
 import { entityRegistry, type EntityRegistry } from './platform/entities/registry.ts';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await registerOpenApi(app);
   registerMetrics(app);
+  registerReferenceCache(app);
   registerJobs(app);
   await registerAuth(app);
   registerIdempotency(app);

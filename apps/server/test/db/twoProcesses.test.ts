@@ -121,6 +121,27 @@ describeOn('postgres', 'two server processes on one database', 'the embedded eng
     const seen = await fetch(`${a.base}/api/v1/test-widgets/${id}`, { headers: { cookie } });
     expect(await seen.json()).toMatchObject({ name: '双进程已改', version: 2 });
 
+    // Reference data each process keeps in memory (identifier types): a type one process adds is used by the other
+    // once the commit is announced, and the other's cached list was filled before (the lookup below).
+    const typesSeen = async (base: string) =>
+      ((await (await fetch(`${base}/api/v1/identifier-types`, { headers: { cookie } })).json()) as { items: { key: string }[] })
+        .items;
+    expect((await typesSeen(b.base)).some((t) => t.key === 'memberCard')).toBe(false);
+    const added = await fetch(`${a.base}/api/v1/identifier-types`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        key: 'memberCard',
+        label: { 'zh-CN': '会员卡号', 'zh-TW': '會員卡號', en: 'Member card' },
+        unique: true,
+      }),
+    });
+    expect(added.status, await added.clone().text()).toBe(201);
+    const deadline = Date.now() + 5_000;
+    while (!(await typesSeen(b.base)).some((t) => t.key === 'memberCard') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await typesSeen(b.base)).map((t) => t.key)).toContain('memberCard');
+
     const logout = await fetch(`${b.base}/api/v1/auth/logout`, { method: 'POST', headers });
     expect(logout.status).toBeLessThan(300);
     expect((await fetch(`${a.base}/api/v1/auth/me`, { headers: { cookie } })).status).toBe(401);

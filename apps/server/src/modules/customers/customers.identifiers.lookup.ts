@@ -3,7 +3,7 @@
 // contacts the caller may read are named; a sensitive type (national ID) only to those who may edit the customer,
 // as only they see its value.
 import type { FastifyInstance } from 'fastify';
-import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { requireActor, type Actor } from '../../platform/http/context.ts';
@@ -43,42 +43,37 @@ export async function lookupIdentifier(db: DbOrTx, actor: Actor, value: string, 
   // A sensitive value names its holder only to those who may see the value (customers.identifiers.service.ts).
   const shown: SQL | undefined = sensitive.length ? sql`(${i.type} NOT IN ${sensitive} OR ${mayEdit})` : undefined;
   const p = contacts;
-  // Both queries at once: on PostgreSQL they run side by side (PGlite's one connection takes them in turn).
-  const [customerRows, contactRows] = await Promise.all([
-    db
-      .selectDistinct({ id: c.id, title: c.name, identifierType: i.type })
-      .from(i)
-      .innerJoin(c, eq(c.id, i.customerId))
-      .where(allOf(matches, isNull(c.deletedAt), accessCondition(actor, 'customer', 'read', c), shown))
-      .orderBy(asc(c.name), asc(c.id))
-      .limit(LIMIT),
-    db
-      .selectDistinct({ id: p.id, title: p.name, customerId: p.customerId, identifierType: i.type })
-      .from(i)
-      .innerJoin(p, eq(p.id, i.contactId))
-      .innerJoin(c, eq(c.id, i.customerId))
-      .where(allOf(matches, isNull(p.deletedAt), accessCondition(actor, 'contact', 'read', p), shown))
-      .orderBy(asc(p.name), asc(p.id))
-      .limit(LIMIT),
-  ]);
+  // The holders of one kind, best first; a contact's row also joins its customer, whom `shown` asks about.
+  const holders = (kind: 'customer' | 'contact', holder: typeof c | typeof p, join: SQL, customerId: SQL) => sql`(
+    SELECT DISTINCT ${sql.raw(`'${kind}'`)} AS kind, ${holder.id} AS id, ${holder.name} AS title, ${customerId} AS customer_id,
+           ${i.type} AS identifier_type
+    FROM ${i} ${join}
+    WHERE ${allOf(matches, isNull(holder.deletedAt), accessCondition(actor, kind, 'read', holder), shown)}
+    ORDER BY title, id LIMIT ${LIMIT})`;
+  // Customers and contacts in one statement: a round trip costs more than either query.
+  const { rows } = await db.execute<{ kind: string; id: string; title: string; customer_id: string; identifier_type: string }>(
+    sql`${holders('customer', c, sql`JOIN ${c} ON ${c.id} = ${i.customerId}`, sql`${c.id}`)} UNION ALL ${holders(
+      'contact',
+      p,
+      sql`JOIN ${p} ON ${p.id} = ${i.contactId} JOIN ${c} ON ${c.id} = ${i.customerId}`,
+      sql`${p.customerId}`,
+    )}`,
+  );
   const seen = new Set<string>();
   const items: IdentifierMatch[] = [];
-  for (const row of customerRows)
-    if (!seen.has(row.id)) {
-      seen.add(row.id);
-      items.push({
-        recordType: 'customer',
-        id: row.id,
-        title: row.title,
-        customerId: row.id,
-        identifierType: row.identifierType,
-      });
-    }
-  for (const row of contactRows)
-    if (!seen.has(row.id)) {
-      seen.add(row.id);
-      items.push({ recordType: 'contact', ...row });
-    }
+  // Customers first, each in name order as its branch sorted them.
+  for (const kind of ['customer', 'contact'] as const)
+    for (const row of rows)
+      if (row.kind === kind && !seen.has(row.id)) {
+        seen.add(row.id);
+        items.push({
+          recordType: kind,
+          id: row.id,
+          title: row.title,
+          customerId: row.customer_id,
+          identifierType: row.identifier_type,
+        });
+      }
   return items;
 }
 

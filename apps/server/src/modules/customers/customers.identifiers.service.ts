@@ -6,6 +6,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import type { Actor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
+import { cachedReference, referenceChanged } from '../../platform/cache/referenceCache.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { getRecord, type KitContext } from '../../platform/entities/entity.read.ts';
 import { indexRecord } from '../../platform/search/search.service.ts';
@@ -17,12 +18,16 @@ const invalid = (field: string, code: string, status = 400) =>
 
 /** Built-in types (with the uniqueness administrators chose for them), then the active ones they added. */
 export async function listIdentifierTypes(db: DbOrTx): Promise<IdentifierType[]> {
-  const rows = await db.select().from(identifierTypes).orderBy(asc(identifierTypes.createdAt));
+  const rows = await cachedReference(db, IDENTIFIER_TYPES_KEY, () =>
+    db.select().from(identifierTypes).orderBy(asc(identifierTypes.createdAt)),
+  );
   const overrides = new Map(rows.map((r) => [r.key, r]));
   const builtIn = BUILT_IN_IDENTIFIER_TYPES.map((t) => ({ ...t, unique: overrides.get(t.key)?.unique ?? t.unique }));
   const custom = rows.filter((r) => r.active && !isBuiltIn(r.key)).map((r) => customIdentifierType(r.key, r.label, r.unique));
   return [...builtIn, ...custom];
 }
+
+const IDENTIFIER_TYPES_KEY = 'identifierTypes';
 
 const isBuiltIn = (key: string) => BUILT_IN_IDENTIFIER_TYPES.some((t) => t.key === key);
 
@@ -169,6 +174,7 @@ export async function createIdentifierType(db: DbOrTx, actor: Actor, input: Iden
   if (isBuiltIn(input.key)) throw invalid('key', 'duplicate', 409);
   const [row] = await db.insert(identifierTypes).values(input).onConflictDoNothing().returning();
   if (!row) throw invalid('key', 'duplicate', 409);
+  await referenceChanged(db, IDENTIFIER_TYPES_KEY);
   await recordAudit(db, actor, { recordType: 'identifierType', recordId: row.id, action: 'create' });
   return row;
 }
@@ -205,6 +211,7 @@ export async function updateIdentifierType(db: DbOrTx, actor: Actor, key: string
     .values(values)
     .onConflictDoUpdate({ target: identifierTypes.key, set: changes })
     .returning();
+  await referenceChanged(db, IDENTIFIER_TYPES_KEY);
   const diff = (['label', 'unique', 'active'] as const)
     .filter((f) => changes[f] !== undefined && JSON.stringify(changes[f]) !== JSON.stringify(before?.[f]))
     .map((f) => ({ field: f, old: before?.[f] ?? null, new: changes[f] }));

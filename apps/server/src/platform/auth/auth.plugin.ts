@@ -3,7 +3,7 @@
 // access (401/403) ends up in the security log.
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { loadActor } from '../access/actor.ts';
+import { actorFromRow, loadActor } from '../access/actor.ts';
 import { AppError } from '../http/errors.ts';
 import { requireActor, type WriteSource } from '../http/context.ts';
 import { deleteSession, SESSION_COOKIE, touchSession } from './sessions.ts';
@@ -56,7 +56,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
       request.sessionExpired = session.state === 'expired';
       return;
     }
-    const actor = await loadActor(app.db, session.userId, {
+    const actor = actorFromRow(session.user, {
       source: sourceOf(request, 'ui'),
       requestId: request.id,
       via: 'session',

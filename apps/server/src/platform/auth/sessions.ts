@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/db.ts';
+import { actorRowSql, type ActorRow } from '../access/actor.ts';
 import { sessions } from './auth.schema.ts';
 
 export const SESSION_COOKIE = 'gx_session';
@@ -37,20 +38,27 @@ export async function createSession(
 }
 
 export type SessionLookup =
-  { state: 'valid'; sessionId: string; userId: string; csrfToken: string } | { state: 'expired' } | { state: 'missing' };
+  | { state: 'valid'; sessionId: string; userId: string; csrfToken: string; user: ActorRow | undefined }
+  | { state: 'expired' }
+  | { state: 'missing' };
 
-/** Finds the session of a cookie and slides its idle timeout; expired sessions are deleted. */
+/**
+ * Finds the session of a cookie and slides its idle timeout; expired sessions are deleted. `user` is what the
+ * session's Actor is built from (actorFromRow), read in the same round trip; undefined when the user is gone.
+ */
 export async function touchSession(db: DbOrTx, cookieValue: string, timeouts: SessionTimeouts): Promise<SessionLookup> {
   const sessionId = sha256(cookieValue);
   const idleCutoff = new Date(Date.now() - timeouts.idleMinutes * 60_000);
   const now = new Date();
   // One round trip per request: read the session and, at most once a minute, slide its idle timeout.
-  const result = await db.execute<{
-    user_id: string;
-    csrf_token: string;
-    expires_at: string | Date;
-    last_seen_at: string | Date;
-  }>(sql`
+  const result = await db.execute<
+    {
+      user_id: string;
+      csrf_token: string;
+      expires_at: string | Date;
+      last_seen_at: string | Date;
+    } & Partial<ActorRow>
+  >(sql`
     WITH found AS (
       SELECT ${sessions.userId} AS user_id, ${sessions.csrfToken} AS csrf_token, ${sessions.expiresAt} AS expires_at,
              ${sessions.lastSeenAt} AS last_seen_at
@@ -61,7 +69,7 @@ export async function touchSession(db: DbOrTx, cookieValue: string, timeouts: Se
       WHERE ${sessions.id} = ${sessionId} AND found.expires_at > ${now} AND found.last_seen_at > ${idleCutoff}
         AND found.last_seen_at < ${new Date(now.getTime() - 60_000)}
     )
-    SELECT * FROM found`);
+    SELECT found.*, actor.* FROM found LEFT JOIN LATERAL (${actorRowSql(sql`found.user_id`)}) actor ON true`);
   const found = result.rows[0];
   const row = found && {
     userId: found.user_id,
@@ -74,7 +82,13 @@ export async function touchSession(db: DbOrTx, cookieValue: string, timeouts: Se
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return { state: 'expired' };
   }
-  return { state: 'valid', sessionId, userId: row.userId, csrfToken: row.csrfToken };
+  return {
+    state: 'valid',
+    sessionId,
+    userId: row.userId,
+    csrfToken: row.csrfToken,
+    user: found.actor_id ? (found as ActorRow) : undefined,
+  };
 }
 
 export async function deleteSession(db: DbOrTx, sessionId: string): Promise<void> {

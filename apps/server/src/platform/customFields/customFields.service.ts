@@ -6,18 +6,23 @@ import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
 import { AppError, staleVersion } from '../http/errors.ts';
 import { recordAudit, diffFields } from '../audit/audit.service.ts';
+import { cachedReference, referenceChanged } from '../cache/referenceCache.ts';
 import { customFieldDefs } from './customFields.schema.ts';
 
 export type CustomFieldDefinitionRow = typeof customFieldDefs.$inferSelect;
 
+const definitionsKey = (recordType: string) => `customFields:${recordType}`;
+
+/** A record type's field definitions in position order; every read and write of its records asks for them. */
 export async function findCustomFieldDefs(db: DbOrTx, recordType: string, options: { includeInactive?: boolean } = {}) {
-  return db
-    .select()
-    .from(customFieldDefs)
-    .where(
-      and(eq(customFieldDefs.recordType, recordType), options.includeInactive ? undefined : eq(customFieldDefs.active, true)),
-    )
-    .orderBy(asc(customFieldDefs.position), asc(customFieldDefs.key));
+  const all = await cachedReference(db, definitionsKey(recordType), () =>
+    db
+      .select()
+      .from(customFieldDefs)
+      .where(eq(customFieldDefs.recordType, recordType))
+      .orderBy(asc(customFieldDefs.position), asc(customFieldDefs.key)),
+  );
+  return options.includeInactive ? all.slice() : all.filter((d) => d.active);
 }
 
 const needsOptions = (type: string) => type === 'select' || type === 'multiSelect';
@@ -59,6 +64,7 @@ export async function createCustomFieldDef(
       position: input.position ?? 0,
     })
     .returning();
+  await referenceChanged(db, definitionsKey(input.recordType));
   await recordAudit(db, actor, { recordType: 'customField', recordId: row!.id, action: 'create' });
   return row!;
 }
@@ -86,6 +92,7 @@ export async function updateCustomFieldDef(
     .where(and(eq(customFieldDefs.id, id), eq(customFieldDefs.version, version)))
     .returning();
   if (!row) throw new AppError('VERSION_MISMATCH', 412);
+  await referenceChanged(db, definitionsKey(row.recordType));
   await recordAudit(db, actor, {
     recordType: 'customField',
     recordId: id,

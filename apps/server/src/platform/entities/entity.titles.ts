@@ -33,15 +33,30 @@ async function titlesOf(ctx: KitContext, reference: string, ids: string[]): Prom
     .where(and(inArray(t.id, ids), isNull(t.deletedAt), accessCondition(ctx.actor, target.name, 'read', t)));
 }
 
-/** Adds `titles: { <field name>: <title> }` to each record, one query per reference field. */
+/**
+ * Adds `titles: { <field name>: <title> }` to each record: one query per target type (created by and updated by
+ * are both users), the types asked at once.
+ */
 export async function attachTitles(ctx: KitContext, fields: Map<string, ResolvedField>, records: ApiRecord[]): Promise<void> {
   const references = [...fields.values()].filter((f) => f.type === 'reference' && f.reference && !NAMED_ELSEWHERE.has(f.name));
   for (const record of records) record.titles = {};
+  const idsByTarget = new Map<string, Set<string>>();
   for (const field of references) {
-    const ids = [...new Set(records.map((r) => valueOf(r, field)).filter((v): v is string => typeof v === 'string'))];
-    if (!ids.length) continue;
-    const rows = await titlesOf(ctx, field.reference!, ids);
-    const titles = new Map(rows.map((r) => [r.id as string, String(r.title ?? '')]));
+    const ids = idsByTarget.get(field.reference!) ?? new Set<string>();
+    for (const record of records) {
+      const value = valueOf(record, field);
+      if (typeof value === 'string') ids.add(value);
+    }
+    if (ids.size) idsByTarget.set(field.reference!, ids);
+  }
+  const targets = [...idsByTarget];
+  const found = await Promise.all(targets.map(([target, ids]) => titlesOf(ctx, target, [...ids])));
+  const titlesByTarget = new Map(
+    targets.map(([target], i) => [target, new Map(found[i]!.map((r) => [r.id as string, String(r.title ?? '')]))]),
+  );
+  for (const field of references) {
+    const titles = titlesByTarget.get(field.reference!);
+    if (!titles) continue;
     for (const record of records) {
       const title = titles.get(valueOf(record, field) as string);
       if (title !== undefined) (record.titles as Record<string, string>)[field.name] = title;

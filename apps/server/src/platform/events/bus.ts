@@ -2,7 +2,7 @@
 // goes through NOTIFY on the `guanxi_events` channel and a dedicated LISTEN connection, so every server process
 // delivers every event to its own subscribers (and only after the publishing transaction commits).
 import pg from 'pg';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/db.ts';
 
 export const EVENTS_CHANNEL = 'guanxi_events';
@@ -17,6 +17,15 @@ export interface BusEvent {
 
 /** Sent to every local subscriber when the LISTEN connection came back: events may have been missed meanwhile. */
 export const RESYNC_EVENT = 'bus.resync';
+
+/** The statement that sends `event` to `userId`'s subscribers in every process once the transaction running it commits. */
+export function notifyEventSql(userId: string, event: BusEvent): SQL {
+  const message = JSON.stringify({ u: userId, e: event } satisfies WireMessage);
+  if (Buffer.byteLength(message) > MAX_EVENT_BYTES) {
+    throw new Error(`Event ${event.type} is ${Buffer.byteLength(message)} bytes; send ids, not bodies`);
+  }
+  return sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${message})`;
+}
 
 export type BusListener = (event: BusEvent) => void;
 
@@ -44,6 +53,7 @@ export class EventBus {
   private listenClient: pg.Client | undefined;
   private reconnectTimer: NodeJS.Timeout | undefined;
   private reconnectDelayMs = 500;
+  private connections = 0;
   private closed = false;
 
   constructor(private readonly options: EventBusOptions = {}) {
@@ -55,6 +65,15 @@ export class EventBus {
   /** True when events travel through PostgreSQL and reach every server process. */
   get crossProcess(): boolean {
     return this.database !== undefined;
+  }
+
+  /**
+   * On PostgreSQL, the number of the LISTEN connection events currently arrive on (it grows with every reconnection,
+   * as events sent in between were missed), or null while there is none; 0 when events never leave the process.
+   */
+  get listenEpoch(): number | null {
+    if (!this.database) return 0;
+    return this.listenClient ? this.connections : null;
   }
 
   subscribe(userId: string, listener: BusListener): () => void {
@@ -79,12 +98,9 @@ export class EventBus {
    * on PostgreSQL, the event is sent only if it commits; on PGlite the single connection gives the same order.
    */
   async publish(userId: string, event: BusEvent, db?: DbOrTx): Promise<void> {
-    const message = JSON.stringify({ u: userId, e: event } satisfies WireMessage);
-    if (Buffer.byteLength(message) > MAX_EVENT_BYTES) {
-      throw new Error(`Event ${event.type} is ${Buffer.byteLength(message)} bytes; send ids, not bodies`);
-    }
+    const notify = notifyEventSql(userId, event);
     if (this.database) {
-      await (db ?? this.database.db).execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${message})`);
+      await (db ?? this.database.db).execute(notify);
       return;
     }
     // Never inside the publisher's call stack: a slow or failing subscriber must not affect it.
@@ -144,6 +160,7 @@ export class EventBus {
       await client.end().catch(() => {});
       throw err;
     }
+    this.connections += 1;
     this.listenClient = client;
   }
 

@@ -1,12 +1,13 @@
 // Keeps the search index in step with records (called by the entity kit inside each write's transaction) and
 // answers global searches across every record type the caller may read, with the same access conditions as lists.
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Locale } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
 import { accessCondition, likeEscape } from '../access/recordAccess.ts';
 import { orgUnits, recordShares } from '../access/access.schema.ts';
 import { scopeFor } from '../access/scopes.ts';
+import type { Scope } from '@guanxi/contracts';
 import type { EntityDescriptor } from '../entities/descriptor.ts';
 import type { EntityRegistry } from '../entities/registry.ts';
 import { localized } from '../entities/fields.ts';
@@ -74,11 +75,12 @@ export async function indexRecord(db: DbOrTx, descriptor: EntityDescriptor, row:
  * "shared with the caller". Both are implied by the access condition, which still applies; written this way the token
  * index can answer `tokens @> ARRAY['东区'] AND tokens && covered` in one scan instead of reading every entry.
  */
-function scopeTokens(actor: Actor, recordType: string): { covered: SQL | undefined; shared: SQL } {
+function scopeTokens(actor: Actor, scope: Scope): { covered: SQL | undefined; shared: SQL } {
   const d = searchDocuments;
   const own = sql`ARRAY[${ownerToken(actor.userId)}]::text[]`;
-  const shared = sql`${d.recordId} = ANY(ARRAY(SELECT ${recordShares.recordId} FROM ${recordShares} WHERE ${recordShares.userId} = ${actor.userId} AND ${recordShares.recordType} = ${recordType}))`;
-  switch (scopeFor(actor.permissions, recordType, 'read')) {
+  // Shares of any type: the access condition, which still applies, keeps each type to its own.
+  const shared = sql`${d.recordId} = ANY(ARRAY(SELECT ${recordShares.recordId} FROM ${recordShares} WHERE ${recordShares.userId} = ${actor.userId}))`;
+  switch (scope) {
     case 'all':
       return { covered: undefined, shared };
     case 'unit-and-below':
@@ -120,8 +122,9 @@ export async function searchRecords(
   // Which entries to look at, by the index that can answer each form: the trigram index from three characters,
   // the token index for two (a trigram index cannot), LIKE for a single character. Entries written before tokens
   // existed are matched by LIKE until the start-up backfill gives them tokens (a partial index finds them).
-  const contains = (type: string) => {
-    const { covered, shared } = scopeTokens(actor, type);
+  const twoCharacters = forms.some((f) => charLength(f) === 2);
+  const contains = (scope: Scope | undefined) => {
+    const { covered, shared } = scope ? scopeTokens(actor, scope) : { covered: undefined, shared: undefined };
     return sql.join(
       forms.map((f) => {
         const like = sql`${d.haystack} LIKE ${'%' + likeEscape(f) + '%'}`;
@@ -152,25 +155,42 @@ export async function searchRecords(
   const rank: SQL = sql`CASE WHEN lower(${d.title}) = ${normalize(query)} OR ${exactPart} THEN 0 WHEN ${startsWith} THEN 1 ELSE 2 END`;
   // Every searchable type, even without a role scope on it: records shared with the caller must be found too.
   const types = registry.all().filter((t) => isSearchable(t) && (!options.types || options.types.includes(t.name)));
-  // One query per type, sent together: on PostgreSQL they run side by side on the pool's connections (PGlite's
-  // single connection takes them in turn). The groups keep the registry's order.
-  const found = await Promise.all(
-    types.map((type) =>
-      db
-        .select({ id: d.recordId, title: d.title })
-        .from(d)
-        .where(
-          and(
-            eq(d.recordType, type.name),
-            isNull(d.deletedAt),
-            sql`(${contains(type.name)})`,
-            accessCondition(actor, type.name, 'read', cols),
-          ),
-        )
-        .orderBy(rank, d.title, d.recordId)
-        .limit(options.limit),
+  if (!types.length) return [];
+  // One statement for every type, so the index is read once, not once per type: types whose entries match alike
+  // share one condition (all of them, unless a two-character form narrows the token scan to the caller's scope,
+  // which differs by type). The matches are then ranked per type, each keeping its best `limit`.
+  const groups = new Map<string, { scope: Scope | undefined; types: EntityDescriptor[] }>();
+  for (const type of types) {
+    const scope = twoCharacters ? scopeFor(actor.permissions, type.name, 'read') : undefined;
+    const group = groups.get(scope ?? '') ?? { scope, types: [] };
+    group.types.push(type);
+    groups.set(scope ?? '', group);
+  }
+  const matched = sql.join(
+    [...groups.values()].map(
+      (group) =>
+        sql`((${contains(group.scope)}) AND (${sql.join(
+          group.types.map((type) => sql`(${and(eq(d.recordType, type.name), accessCondition(actor, type.name, 'read', cols))})`),
+          sql` OR `,
+        )}))`,
     ),
+    sql` OR `,
   );
+  const perType = sql.join(
+    types.map(
+      (type, i) =>
+        sql`(SELECT ${sql.raw(String(i))} AS type_index, id, title, rank FROM matched WHERE record_type = ${type.name} ORDER BY rank, title, id LIMIT ${options.limit})`,
+    ),
+    sql` UNION ALL `,
+  );
+  const { rows } = await db.execute<{ type_index: number; id: string; title: string }>(sql`
+    WITH matched AS MATERIALIZED (
+      SELECT ${d.recordType} AS record_type, ${d.recordId} AS id, ${d.title} AS title, ${rank} AS rank
+      FROM ${d} WHERE ${d.deletedAt} IS NULL AND (${matched})
+    )
+    SELECT type_index, id, title FROM (${perType}) best ORDER BY type_index, rank, title, id`);
+  const found = types.map(() => [] as { id: string; title: string }[]);
+  for (const row of rows) found[Number(row.type_index)]!.push({ id: row.id, title: row.title });
   return types.flatMap((type, i) =>
     found[i]!.length
       ? [{ type: type.name, plural: type.plural, label: localized(type.label, options.locale), items: found[i]! }]
