@@ -62,7 +62,11 @@ function component(
 /** 1 for the best; equal scores share a rank (1, 1, 3). */
 function ranked<T extends { score: number }>(rows: Omit<T, 'rank'>[]): (T & { rank: number })[] {
   const sorted = [...rows].sort((a, b) => b.score - a.score);
-  return sorted.map((row) => ({ ...row, rank: sorted.findIndex((r) => r.score === row.score) + 1 }) as T & { rank: number });
+  let rank = 0;
+  return sorted.map((row, i) => {
+    if (i === 0 || sorted[i - 1]!.score !== row.score) rank = i + 1;
+    return { ...row, rank } as T & { rank: number };
+  });
 }
 
 export async function scorecards(db: DbOrTx, actor: Actor, tz: string, query: ReportQuery): Promise<Scorecards> {

@@ -104,6 +104,19 @@ describe('sales targets', () => {
     const same = await post({ value: '1' });
     expect(same.json().error.code).toBe('TARGET_OVERLAP');
     expect((await post({ period: w.month, category: '集邮', value: '30000' })).statusCode).toBe(201);
+    // Two managers setting the same slot at once: one target is written, the other gets 409.
+    const race = await Promise.all([
+      post({ metric: 'new_customers', category: '邮政储蓄', value: '5' }),
+      w.admin.client.post('/api/v1/sales-targets', {
+        period: w.month,
+        metric: 'new_customers',
+        category: '邮政储蓄',
+        orgUnitId: w.east2.id,
+        value: '2',
+      }),
+    ]);
+    expect(race.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(await list(`orgUnitId=${w.east2.id}&metric=new_customers&category=${encodeURIComponent('邮政储蓄')}`)).toHaveLength(1);
     expect((await post({ period: w.month, metric: 'visits', value: '30' })).statusCode).toBe(201);
     expect((await list(`orgUnitId=${w.east2.id}&metric=revenue`)).sort()).toEqual([
       ['东区二组', null, w.month, 'revenue', '30000.00'],
