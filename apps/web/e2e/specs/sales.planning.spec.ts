@@ -98,6 +98,7 @@ test('sales planning: the 东区 manager sets and splits the branch target; plan
     .click();
   await visible(page.getByRole('link', { name: '湖州南浔古镇书房' }));
   assert.match(page.url(), /\/opportunities\?.*filter/);
+  await screenshot(page, 'sales-plan-drill-1280');
 
   // Another branch's rep cannot open the branch's figures.
   const west = await newPage();

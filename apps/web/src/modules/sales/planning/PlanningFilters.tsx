@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { OrgUnit, PeriodKind } from '@guanxi/contracts';
+import { useSession } from '../../../app/session.ts';
 import { parsePeriod, periodOf, periodStart } from './planning.logic.ts';
 import { useOrgUnitList } from './planning.api.ts';
 
@@ -69,8 +70,12 @@ export function PlanningFilters({ shownUnitId }: { shownUnitId?: string }) {
   const { period, unitId, setPeriod, setUnit, unitLink } = usePlanningParams();
   const units = useOrgUnitList();
   const parts = parsePeriod(period)!;
+  const user = useSession().data?.user;
   const current = unitId ?? shownUnitId;
-  const chain = current ? ancestry(units.data ?? [], current) : [];
+  const fullChain = current ? ancestry(units.data ?? [], current) : [];
+  // The way back up stops at the user's own unit: above it the figures are not theirs to see (administrators excepted).
+  const own = user && !user.isAdmin ? fullChain.findIndex((u) => u.id === user.orgUnitId) : -1;
+  const chain = own > 0 ? fullChain.slice(own) : fullChain;
   return (
     <Flex vertical gap={8} style={{ marginBottom: 16 }}>
       <Flex wrap gap={8} align="center">
