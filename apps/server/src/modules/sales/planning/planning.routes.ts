@@ -23,7 +23,8 @@ import { forecast, forecastTrend } from './planning.forecast.ts';
 import { getOpportunityLines, saveOpportunityLines } from './planning.lines.ts';
 import { planVsActual } from './planning.planVsActual.ts';
 import { getScorecardWeights, saveScorecardWeights, scorecards } from './planning.scorecards.ts';
-import { createTarget, deleteTarget, getTarget, listTargets, splitTarget, updateTarget } from './planning.targets.service.ts';
+import { createTarget, deleteTarget, getTarget, listTargets, updateTarget } from './planning.targets.service.ts';
+import { splitTarget } from './planning.targets.split.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['sales planning'];

@@ -1,18 +1,11 @@
 // Sales targets (plans): per org unit or person, period, metric and product category. Who may set one is decided by
 // the caller's scope on `salesTarget` updates (a branch manager plans their branch and below; administrators all).
 // Periods of the same scope, metric and category may not overlap; a target split down the tree points at its parent
-// and the parts may not exceed it. Every write takes one advisory lock, so two writers cannot slip past these checks.
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+// and the parts may not exceed it (planning.targets.split.ts). Every write takes one advisory lock, so two writers
+// cannot slip past these checks.
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import Decimal from 'decimal.js';
-import type {
-  SalesTarget,
-  SalesTargetInput,
-  SalesTargetListQuery,
-  SalesTargetPatch,
-  SalesTargetSplit,
-  SalesTargetSplitResult,
-  TargetMetric,
-} from '@guanxi/contracts';
+import type { SalesTarget, SalesTargetInput, SalesTargetListQuery, SalesTargetPatch, TargetMetric } from '@guanxi/contracts';
 import type { DbOrTx } from '../../../platform/db/db.ts';
 import type { Actor } from '../../../platform/http/context.ts';
 import { AppError, staleVersion, validationFailed } from '../../../platform/http/errors.ts';
@@ -27,7 +20,7 @@ import { readScope, unitInScope } from './planning.tree.ts';
 export const TARGET_RECORD_TYPE = 'salesTarget';
 const COUNT_METRICS = new Set<TargetMetric>(['new_customers', 'visits']);
 
-const bad = (field: string, code: string) => validationFailed([{ field, code, message: code }]);
+export const bad = (field: string, code: string) => validationFailed([{ field, code, message: code }]);
 
 /** A target value as stored: not negative, at most 2 decimals, whole for counts. */
 export function checkTargetValue(metric: TargetMetric, raw: string, field = 'value'): string {
@@ -71,9 +64,9 @@ const targetColumns = {
   updatedAt: t.updatedAt,
 };
 
-type TargetRow = Awaited<ReturnType<typeof selectTargets>>[number];
+export type TargetRow = Awaited<ReturnType<typeof selectTargets>>[number];
 
-function selectTargets(db: DbOrTx, where: SQL | undefined) {
+export function selectTargets(db: DbOrTx, where: SQL | undefined) {
   return db
     .select(targetColumns)
     .from(t)
@@ -83,7 +76,7 @@ function selectTargets(db: DbOrTx, where: SQL | undefined) {
     .orderBy(asc(t.startDate), asc(orgUnits.path), asc(users.displayName), asc(t.metric));
 }
 
-function toApi(row: TargetRow): SalesTarget {
+export function toApi(row: TargetRow): SalesTarget {
   const { orgUnitPath: _path, ...rest } = row;
   void _path;
   return {
@@ -134,14 +127,14 @@ export async function listTargets(db: DbOrTx, actor: Actor, query: SalesTargetLi
   return rows.filter((row) => canRead(actor, row)).map(toApi);
 }
 
-interface TargetScope {
+export interface TargetScope {
   orgUnitId: string;
   userId: string | null;
   path: string;
 }
 
 /** The unit (and person) a target is for, checked against the caller's planning scope. */
-async function resolveScope(
+export async function resolveScope(
   db: DbOrTx,
   actor: Actor,
   wanted: { orgUnitId?: string; userId?: string | null },
@@ -162,7 +155,7 @@ async function resolveScope(
   return { orgUnitId, userId, path: unit.path };
 }
 
-async function lockTargets(db: DbOrTx): Promise<void> {
+export async function lockTargets(db: DbOrTx): Promise<void> {
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('sales_targets'))`);
 }
 
@@ -176,7 +169,7 @@ interface Slot {
 }
 
 /** The targets of the same scope, metric and category whose days overlap the slot's. */
-async function overlapping(db: DbOrTx, slot: Slot): Promise<{ id: string; period: string; parentId: string | null }[]> {
+export async function overlapping(db: DbOrTx, slot: Slot): Promise<{ id: string; period: string; parentId: string | null }[]> {
   return db
     .select({ id: t.id, period: t.period, parentId: t.parentId })
     .from(t)
@@ -191,7 +184,7 @@ async function overlapping(db: DbOrTx, slot: Slot): Promise<{ id: string; period
     );
 }
 
-const overlapError = (field: string, period: string) =>
+export const overlapError = (field: string, period: string) =>
   new AppError('TARGET_OVERLAP', 409, [{ field, code: 'TARGET_OVERLAP', message: 'TARGET_OVERLAP' }], { period });
 
 export async function createTarget(tx: DbOrTx, actor: Actor, input: SalesTargetInput): Promise<SalesTarget> {
@@ -235,7 +228,7 @@ export async function createTarget(tx: DbOrTx, actor: Actor, input: SalesTargetI
 }
 
 /** The stored target for a write: visible, inside the caller's planning scope, at the version they saw. */
-async function forWrite(tx: DbOrTx, actor: Actor, id: string, version: number | null): Promise<TargetRow> {
+export async function forWrite(tx: DbOrTx, actor: Actor, id: string, version: number | null): Promise<TargetRow> {
   const row = await getVisible(tx, actor, id);
   if (!unitInScope(actor, writeScope(actor), { id: row.orgUnitId, path: row.orgUnitPath }))
     throw new AppError('TARGET_OUT_OF_SCOPE', 403);
@@ -303,112 +296,6 @@ export async function deleteTarget(tx: DbOrTx, actor: Actor, id: string, version
     action: 'delete',
     changes: [{ field: 'value', old: row.value, new: null }],
   });
-}
-
-/**
- * Splits a unit's target into parts for its child units and its own people. A scope that already has a part of this
- * target gets the new value; any other target of a part's scope in an overlapping period is a conflict (409).
- */
-export async function splitTarget(
-  tx: DbOrTx,
-  actor: Actor,
-  id: string,
-  input: SalesTargetSplit,
-): Promise<SalesTargetSplitResult> {
-  await lockTargets(tx);
-  const parent = await forWrite(tx, actor, id, null);
-  if (parent.userId) throw new AppError('TARGET_SPLIT_PERSON', 422);
-  const metric = parent.metric as TargetMetric;
-  const seen = new Set<string>();
-  const parts: { scope: TargetScope; value: string; note: string | null | undefined; existingId: string | null }[] = [];
-  for (const [i, child] of input.children.entries()) {
-    const prefix = `children.${i}.`;
-    const value = checkTargetValue(metric, child.value, `${prefix}value`);
-    if (!child.userId && !child.orgUnitId) throw bad(`${prefix}orgUnitId`, 'required');
-    const scope = await resolveScope(
-      tx,
-      actor,
-      { orgUnitId: child.userId ? undefined : child.orgUnitId, userId: child.userId },
-      prefix,
-    );
-    if (child.userId && child.orgUnitId && child.orgUnitId !== scope.orgUnitId)
-      throw bad(`${prefix}userId`, 'TARGET_PERSON_NOT_IN_UNIT');
-    // A part is for a direct child unit, or for a person of the parent's own unit.
-    const fits = scope.userId ? scope.orgUnitId === parent.orgUnitId : scope.path === `${parent.orgUnitPath}${scope.orgUnitId}/`;
-    if (!fits) throw bad(scope.userId ? `${prefix}userId` : `${prefix}orgUnitId`, 'TARGET_SPLIT_NOT_BELOW');
-    const key = `${scope.orgUnitId}:${scope.userId ?? ''}`;
-    if (seen.has(key)) throw bad(scope.userId ? `${prefix}userId` : `${prefix}orgUnitId`, 'TARGET_SPLIT_DUPLICATE');
-    seen.add(key);
-    const clashes = await overlapping(tx, {
-      ...scope,
-      metric,
-      category: parent.category,
-      startDate: parent.startDate,
-      endDate: parent.endDate,
-    });
-    const own = clashes.find((c) => c.parentId === parent.id && c.period === parent.period);
-    const other = clashes.find((c) => c !== own);
-    if (other) throw overlapError(`children.${i}`, other.period);
-    parts.push({ scope, value, note: child.note, existingId: own?.id ?? null });
-  }
-  // The parts after the split: the untouched existing ones and the listed ones.
-  const existing = await tx.select({ id: t.id, value: t.value }).from(t).where(eq(t.parentId, parent.id));
-  const touched = new Set(parts.map((p) => p.existingId).filter(Boolean));
-  const total = existing
-    .filter((e) => !touched.has(e.id))
-    .reduce(
-      (sum, e) => sum.plus(e.value),
-      parts.reduce((sum, p) => sum.plus(p.value), new Decimal(0)),
-    );
-  if (total.gt(parent.value))
-    throw new AppError('TARGET_SPLIT_EXCEEDS_PARENT', 422, undefined, {
-      total: total.toFixed(2),
-      parent: new Decimal(parent.value).toFixed(2),
-    });
-  const ids: string[] = [];
-  for (const part of parts) {
-    if (part.existingId) {
-      await tx
-        .update(t)
-        .set({
-          value: part.value,
-          ...(part.note !== undefined ? { note: part.note } : {}),
-          version: sql`${t.version} + 1`,
-          updatedBy: actor.userId,
-          updatedAt: new Date(),
-        })
-        .where(eq(t.id, part.existingId));
-      ids.push(part.existingId);
-    } else {
-      const [row] = await tx
-        .insert(t)
-        .values({
-          period: parent.period,
-          periodKind: parent.periodKind,
-          startDate: parent.startDate,
-          endDate: parent.endDate,
-          metric,
-          orgUnitId: part.scope.orgUnitId,
-          userId: part.scope.userId,
-          category: parent.category,
-          value: part.value,
-          note: part.note ?? null,
-          parentId: parent.id,
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        })
-        .returning({ id: t.id });
-      ids.push(row!.id);
-    }
-  }
-  await recordAudit(tx, actor, {
-    recordType: TARGET_RECORD_TYPE,
-    recordId: parent.id,
-    action: 'split',
-    changes: [{ field: 'childrenTotal', old: parent.childrenTotal, new: total.toFixed(2) }],
-  });
-  const children = await selectTargets(tx, inArray(t.id, ids));
-  return { parent: await getTarget(tx, actor, parent.id), children: children.map(toApi) };
 }
 
 /** Targets of the report's units for a period (those whose period lies within it), metric and category. */
