@@ -49,7 +49,7 @@ export async function registerAuth(app: FastifyInstance): Promise<void> {
 
     const cookieValue = request.cookies[SESSION_COOKIE];
     if (!cookieValue) return;
-    const session = await touchSession(app.db, cookieValue, timeouts);
+    const session = await touchSession(app.database, cookieValue, timeouts);
     if (session.state !== 'valid') {
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       // A stale cookie on a public route (e.g. the login page) is harmless; protected routes answer 401.

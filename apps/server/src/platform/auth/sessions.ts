@@ -2,7 +2,8 @@
 // both timeouts (idle and absolute).
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/db.ts';
+import type { Database, DbOrTx } from '../db/db.ts';
+import { fixedStatement, param } from '../db/fixedStatement.ts';
 import { actorRowSql, type ActorRow } from '../access/actor.ts';
 import { sessions } from './auth.schema.ts';
 
@@ -42,35 +43,43 @@ export type SessionLookup =
   | { state: 'expired' }
   | { state: 'missing' };
 
+type SessionRow = {
+  user_id: string;
+  csrf_token: string;
+  expires_at: string | Date;
+  last_seen_at: string | Date;
+} & Partial<ActorRow>;
+
+// $1 session id, $2 now, $3 the idle cutoff, $4 a minute ago. The idle timeout slides at most once a minute.
+const findSession = fixedStatement<SessionRow>(
+  'guanxi_session',
+  () => sql`
+    WITH found AS (
+      SELECT ${sessions.userId} AS user_id, ${sessions.csrfToken} AS csrf_token, ${sessions.expiresAt} AS expires_at,
+             ${sessions.lastSeenAt} AS last_seen_at
+      FROM ${sessions} WHERE ${sessions.id} = ${param(1)}
+    ), touched AS (
+      UPDATE ${sessions} SET last_seen_at = ${param(2)}
+      FROM found
+      WHERE ${sessions.id} = ${param(1)} AND found.expires_at > ${param(2)} AND found.last_seen_at > ${param(3)}
+        AND found.last_seen_at < ${param(4)}
+    )
+    SELECT found.*, actor.* FROM found LEFT JOIN LATERAL (${actorRowSql(sql`found.user_id`)}) actor ON true`,
+);
+
 /**
  * Finds the session of a cookie and slides its idle timeout; expired sessions are deleted. `user` is what the
  * session's Actor is built from (actorFromRow), read in the same round trip; undefined when the user is gone.
  */
-export async function touchSession(db: DbOrTx, cookieValue: string, timeouts: SessionTimeouts): Promise<SessionLookup> {
+export async function touchSession(
+  database: Pick<Database, 'db' | 'pool'>,
+  cookieValue: string,
+  timeouts: SessionTimeouts,
+): Promise<SessionLookup> {
   const sessionId = sha256(cookieValue);
   const idleCutoff = new Date(Date.now() - timeouts.idleMinutes * 60_000);
   const now = new Date();
-  // One round trip per request: read the session and, at most once a minute, slide its idle timeout.
-  const result = await db.execute<
-    {
-      user_id: string;
-      csrf_token: string;
-      expires_at: string | Date;
-      last_seen_at: string | Date;
-    } & Partial<ActorRow>
-  >(sql`
-    WITH found AS (
-      SELECT ${sessions.userId} AS user_id, ${sessions.csrfToken} AS csrf_token, ${sessions.expiresAt} AS expires_at,
-             ${sessions.lastSeenAt} AS last_seen_at
-      FROM ${sessions} WHERE ${sessions.id} = ${sessionId}
-    ), touched AS (
-      UPDATE ${sessions} SET last_seen_at = ${now}
-      FROM found
-      WHERE ${sessions.id} = ${sessionId} AND found.expires_at > ${now} AND found.last_seen_at > ${idleCutoff}
-        AND found.last_seen_at < ${new Date(now.getTime() - 60_000)}
-    )
-    SELECT found.*, actor.* FROM found LEFT JOIN LATERAL (${actorRowSql(sql`found.user_id`)}) actor ON true`);
-  const found = result.rows[0];
+  const [found] = await findSession(database.pool, [sessionId, now, idleCutoff, new Date(now.getTime() - 60_000)]);
   const row = found && {
     userId: found.user_id,
     csrfToken: found.csrf_token,
@@ -79,7 +88,7 @@ export async function touchSession(db: DbOrTx, cookieValue: string, timeouts: Se
   };
   if (!row) return { state: 'missing' };
   if (row.expiresAt <= now || row.lastSeenAt <= idleCutoff) {
-    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    await database.db.delete(sessions).where(eq(sessions.id, sessionId));
     return { state: 'expired' };
   }
   return {
