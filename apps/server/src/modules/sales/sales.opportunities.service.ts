@@ -38,12 +38,14 @@ async function applyStage(db: DbOrTx, values: Row, entering: boolean, explicit: 
   if (!entering) return;
   values.stageEnteredAt = new Date();
   if (!explicit.has('probability')) values.probability = stage.probability;
+  // Reopening a closed deal puts it back in the pipeline; an open deal the rep left out of the forecast stays out.
+  const wasClosed = values.closedAt !== null && values.closedAt !== undefined;
   values.closedAt = stage.outcome === 'open' ? null : new Date();
   const category = closedCategory(stage.outcome);
   if (category) values.forecastCategory = category;
   else if (
     !explicit.has('forecastCategory') &&
-    (!values.forecastCategory || values.forecastCategory === 'closed' || values.forecastCategory === 'omitted')
+    (!values.forecastCategory || values.forecastCategory === 'closed' || (wasClosed && values.forecastCategory === 'omitted'))
   )
     values.forecastCategory = 'pipeline';
   if (stage.outcome !== 'lost' && !explicit.has('lossReason')) values.lossReason = null;

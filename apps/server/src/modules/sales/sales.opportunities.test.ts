@@ -90,6 +90,15 @@ describe('opportunities', () => {
     expect(reopened.json()).toMatchObject({ probability: 75, forecastCategory: 'pipeline', lossReason: null, closedAt: null });
   });
 
+  it('keep a deal the rep left out of the forecast out when it moves on, until it closes', async () => {
+    const opp = (await create({ name: '暂不预测', forecastCategory: 'omitted' })).json();
+    expect(opp.forecastCategory).toBe('omitted');
+    const moved = await admin.patch(`/api/v1/opportunities/${opp.id}`, { stageId: stage('需求确认').id }, { 'if-match': '1' });
+    expect(moved.json()).toMatchObject({ probability: 25, forecastCategory: 'omitted' });
+    const won = await admin.patch(`/api/v1/opportunities/${opp.id}`, { stageId: stage('赢单').id }, { 'if-match': '2' });
+    expect(won.json().forecastCategory).toBe('closed');
+  });
+
   it('refuse a stage of another pipeline, an unknown stage and a negative amount, naming the field', async () => {
     const other = await admin.post('/api/v1/pipelines', {
       name: '大客户项目',

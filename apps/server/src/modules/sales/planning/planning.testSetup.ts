@@ -94,22 +94,13 @@ export async function buildDeal(
   fields: Record<string, unknown> = {},
 ): Promise<{ id: string; customerId: string }> {
   const customer = fields.customerId ? { id: fields.customerId as string } : await buildCustomer(rep.client);
-  // The category goes with the move: entering a stage resets an "omitted" one the rep did not set with it.
-  const { forecastCategory, ...rest } = fields;
-  const category = forecastCategory ? { forecastCategory } : {};
   const opp = await expectCreated(
-    await rep.client.post('/api/v1/opportunities', {
-      name: `商机${amount}`,
-      customerId: customer.id,
-      amount,
-      ...rest,
-      ...(stage === '初步接洽' ? category : {}),
-    }),
+    await rep.client.post('/api/v1/opportunities', { name: `商机${amount}`, customerId: customer.id, amount, ...fields }),
   );
   if (stage !== '初步接洽') {
     const moved = await rep.client.patch(
       `/api/v1/opportunities/${opp.id}`,
-      { stageId: w.stage(stage), ...(stage === '输单' ? { lossReason: 'price' } : {}), ...category },
+      { stageId: w.stage(stage), ...(stage === '输单' ? { lossReason: 'price' } : {}) },
       { 'if-match': String(opp.version) },
     );
     if (moved.statusCode !== 200) throw new Error(`move failed: ${moved.statusCode} ${moved.body}`);
