@@ -1,0 +1,88 @@
+// Leads imported from a spreadsheet go through the same assignment rules as leads typed in: each row lands with the
+// owner and unit of the first rule it matches (in turns inside a unit), the rule's name is kept on the lead, a row
+// no rule matches stays with the importer, and a bad row is reported without stopping the others.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc } from 'drizzle-orm';
+import { createTestApp, type TestApp, type TestClient } from '../../../test/harness/testApp.ts';
+import { buildAdmin, buildOrgUnit, buildRole, buildUser } from '../../../test/factories/access.ts';
+import { multipartForm } from '../../../test/factories/files.ts';
+import { leads } from './sales.schema.ts';
+
+describe('lead import routing', () => {
+  let t: TestApp;
+  let admin: TestClient;
+  let adminId: string;
+  const people: Record<string, { id: string }> = {};
+  const units: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp({ config: { importBatchSize: 4 } });
+    const a = await buildAdmin(t.db);
+    adminId = a.user.id;
+    admin = await t.as(a.user.id);
+    const role = await buildRole(t.db, { permissions: { '*': { read: 'own', create: 'own', update: 'own' } } });
+    units.east = (await buildOrgUnit(t.db, { parentId: a.root.id, name: '东区分公司' })).id;
+    units.west = (await buildOrgUnit(t.db, { parentId: a.root.id, name: '西区分公司' })).id;
+    for (const [key, unit] of [
+      ['eastA', 'east'],
+      ['eastB', 'east'],
+      ['west', 'west'],
+      ['parcels', 'west'],
+    ] as const)
+      people[key] = await buildUser(t.db, { orgUnitId: units[unit]!, roleIds: [role.id], displayName: key });
+    const saved = await admin.put('/api/v1/lead-assignment-rules', {
+      rules: [
+        { name: '包裹意向给专人', conditions: { interest: ['parcel'] }, targetUserId: people.parcels!.id },
+        { name: '浙江沪苏归东区', conditions: { province: ['浙江省', '上海市', '江苏省'] }, targetOrgUnitId: units.east },
+        { name: '川渝归西区', conditions: { province: ['四川省', '重庆市'] }, targetOrgUnitId: units.west },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+  });
+  afterAll(async () => t?.close());
+
+  it('routes every imported row by the rules, across batches, and reports the bad row', async () => {
+    const csv =
+      '\uFEFF姓名,单位名称,省份,意向产品,手机\r\n' +
+      '王一,杭州西湖茶叶,浙江省,邮政业务,13900000001\r\n' +
+      '王二,上海外滩书店,上海市,报刊订阅,13900000002\r\n' +
+      '王三,成都锦江物流,四川省,邮政业务,13900000003\r\n' +
+      '王四,宁波港口仓储,浙江省,包裹快递,13900000004\r\n' +
+      '王五,广州天河商贸,广东省,邮政业务,13900000005\r\n' +
+      ',无名公司,浙江省,邮政业务,13900000006\r\n' +
+      '王七,苏州园区电子,江苏省,图书采购,13900000007\r\n';
+    const form = multipartForm({ recordType: 'lead' }, { name: '线索.csv', content: csv });
+    const upload = await admin.request({ method: 'POST', url: '/api/v1/imports', payload: form.payload, headers: form.headers });
+    expect(upload.statusCode, upload.body).toBe(201);
+    expect(upload.json().mapping.map((m: { field: string | null }) => m.field)).toEqual([
+      'name',
+      'company',
+      'province',
+      'interest',
+      'mobile',
+    ]);
+    expect((await admin.post(`/api/v1/imports/${upload.json().id}/start`)).statusCode).toBe(202);
+    await t.app.jobs.tick();
+    const done = (await admin.get(`/api/v1/imports/${upload.json().id}`)).json();
+    expect(done.status).toBe('done');
+    expect(done.progress).toMatchObject({ total: 7, created: 6, failed: 1 });
+    const report = (await admin.get(`/api/v1/imports/${upload.json().id}/errors`)).body;
+    expect(report).toMatch(/7,错误,姓名,/);
+
+    const rows = await t.db
+      .select({ name: leads.name, ownerId: leads.ownerId, orgUnitId: leads.orgUnitId, rule: leads.assignedByRule })
+      .from(leads)
+      .orderBy(asc(leads.name));
+    const byName = new Map(rows.map((r) => [r.name, r]));
+    expect(rows).toHaveLength(6);
+    // Zhejiang, Shanghai and Jiangsu go to 东区 in turns: the three rows are shared by its two reps.
+    const eastRows = ['王一', '王二', '王七'].map((n) => byName.get(n)!);
+    for (const row of eastRows) expect(row).toMatchObject({ orgUnitId: units.east, rule: '浙江沪苏归东区' });
+    expect(new Set(eastRows.map((r) => r.ownerId))).toEqual(new Set([people.eastA!.id, people.eastB!.id]));
+    expect(byName.get('王三')).toMatchObject({ ownerId: people.west!.id, orgUnitId: units.west, rule: '川渝归西区' });
+    // The earlier rule wins over the province.
+    expect(byName.get('王四')).toMatchObject({ ownerId: people.parcels!.id, rule: '包裹意向给专人' });
+    // No rule for 广东省: the importer keeps it.
+    expect(byName.get('王五')).toMatchObject({ ownerId: adminId, rule: null });
+  });
+});
