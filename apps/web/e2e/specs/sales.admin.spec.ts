@@ -197,11 +197,12 @@ test('sales admin: a lead form is published and its hosted page turns a visitor 
   await screenshot(page, 'sales-admin-form-dialog-1280');
   await dialog.getByRole('button', { name: /取\s*消/ }).click();
 
-  await card.getByRole('button', { name: '“杭州车展”的嵌入代码' }).click();
-  const embed = page.getByRole('dialog', { name: '嵌入“杭州车展”' });
+  await card.getByRole('button', { name: '发布“杭州车展”' }).click();
+  const embed = page.getByRole('dialog', { name: '发布“杭州车展”' });
   const pageUrl = new URL('/public/lead-forms/hangzhou-auto-2027', page.url()).href;
   await visible(embed.getByText(pageUrl, { exact: true }));
-  await visible(embed.getByText(`<iframe src="${pageUrl}"`, { exact: false }));
+  await visible(embed.getByText(`<a href="${pageUrl}" target="_blank" rel="noopener">在线登记</a>`));
+  await visible(embed.getByRole('img', { name: '表单页面二维码' }).or(embed.locator('.ant-qrcode')));
   await page.waitForTimeout(500); // the dialog's opening animation
   await screenshot(page, 'sales-admin-forms-embed-1280');
   await assertAccessible(page, 'lead form embed dialog');

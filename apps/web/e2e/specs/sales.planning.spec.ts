@@ -49,6 +49,12 @@ async function dealOfWangfang(page: Page, name: string, amount: string, won: boo
   return deal.id;
 }
 
+/** Tables done loading (their spinner's blur gone and faded out), so a screenshot shows them as a user reads them. */
+async function idle(page: Page): Promise<void> {
+  await page.locator('.ant-spin-blur').first().waitFor({ state: 'detached' });
+  await page.waitForTimeout(400);
+}
+
 const row = (page: Page, name: string | RegExp) => page.locator('tr.ant-table-row', { hasText: name });
 
 test('sales planning: the 东区 manager sets and splits the branch target; plan vs actual follows a won deal down the tree', async ({
@@ -76,6 +82,7 @@ test('sales planning: the 东区 manager sets and splits the branch target; plan
   await split.getByLabel('分给东区销售一组').fill('600000');
   await split.getByLabel('分给东区销售二组').fill('500000');
   await visible(split.getByText('超出上级目标 ¥100,000.00'));
+  await idle(page);
   await screenshot(page, 'sales-plan-split-1280');
   await split.getByLabel('分给东区销售二组').fill('400000');
   await visible(split.getByText('剩余 ¥0.00'));
@@ -89,6 +96,7 @@ test('sales planning: the 东区 manager sets and splits the branch target; plan
   await visible(team.getByText('/ ¥600,000.00'));
   await visible(team.getByText('14.3%'));
   await assertAccessible(page, 'sales plan');
+  await idle(page);
   await screenshot(page, 'sales-plan-1280');
   await team.getByRole('link', { name: '查看东区销售一组' }).click();
   await visible(page.getByText(`东区销售一组 · ${thisQuarter()} 计划与实际`));
@@ -98,6 +106,7 @@ test('sales planning: the 东区 manager sets and splits the branch target; plan
     .click();
   await visible(page.getByRole('link', { name: '湖州南浔古镇书房' }));
   assert.match(page.url(), /\/opportunities\?.*filter/);
+  await idle(page);
   await screenshot(page, 'sales-plan-drill-1280');
 
   // Another branch's rep cannot open the branch's figures.
@@ -113,6 +122,7 @@ test('sales planning: the 东区 manager sets and splits the branch target; plan
   await phone.goto('/sales/plan');
   await visible(row(phone, '东区销售一组'));
   await assertNoHorizontalOverflow(phone);
+  await idle(phone);
   await screenshot(phone, 'sales-plan-390');
 });
 
@@ -129,6 +139,7 @@ test('sales planning: the forecast rolls the 东区 deals up with its weekly tre
   await visible(team.getByRole('link', { name: /东区销售一组的承诺明细/ }));
   await visible(page.getByRole('img', { name: /预测趋势折线图/ }));
   await assertAccessible(page, 'sales forecast');
+  await idle(page);
   await screenshot(page, 'sales-forecast-1280');
   await team.getByRole('link', { name: /东区销售一组的承诺明细/ }).click();
   await visible(page.getByRole('link', { name: '嘉兴南湖书院' }));
@@ -138,6 +149,7 @@ test('sales planning: the forecast rolls the 东区 deals up with its weekly tre
   await phone.goto('/sales/forecast');
   await visible(phone.getByRole('img', { name: /预测趋势折线图/ }));
   await assertNoHorizontalOverflow(phone);
+  await idle(phone);
   await screenshot(phone, 'sales-forecast-390');
 });
 
@@ -152,6 +164,7 @@ test('sales planning: scorecards rank the 东区 teams and people; a part opens 
   await wang.getByRole('button', { name: /展开|Expand/ }).click();
   await visible(page.getByText(/^拜访 · /));
   await assertAccessible(page, 'scorecards');
+  await idle(page);
   await screenshot(page, 'sales-scorecards-1280');
   await page.getByRole('link', { name: '客户（王芳）' }).click();
   await visible(page.getByRole('heading', { name: '客户' }));
@@ -162,7 +175,17 @@ test('sales planning: scorecards rank the 东区 teams and people; a part opens 
   await phone.goto('/sales/scorecards');
   await visible(row(phone, '王芳'));
   await assertNoHorizontalOverflow(phone);
+  await idle(phone);
   await screenshot(phone, 'sales-scorecards-390');
+
+  // In English the longer words still fit a phone.
+  await phone.evaluate(() => localStorage.setItem('guanxi.locale', 'en'));
+  await phone.reload();
+  await visible(phone.getByRole('heading', { name: 'Scorecards' }));
+  await visible(row(phone, '王芳'));
+  await assertNoHorizontalOverflow(phone);
+  await idle(phone);
+  await screenshot(phone, 'sales-scorecards-en-390');
 });
 
 test('sales planning: the dashboard charts the 东区 sales; a click on the funnel opens the deals', async ({
@@ -183,6 +206,7 @@ test('sales planning: the dashboard charts the 东区 sales; a click on the funn
   await visible(page.getByRole('link', { name: /王芳的销售额明细/ }));
   await page.waitForTimeout(800); // the charts' entrance animation
   await assertAccessible(page, 'sales dashboard');
+  await idle(page);
   await screenshot(page, 'sales-dashboard-1280');
 
   // The funnel's top stage: every deal of the period reached it.
@@ -197,5 +221,6 @@ test('sales planning: the dashboard charts the 东区 sales; a click on the funn
   await visible(phone.getByRole('img', { name: /^销售漏斗：/ }));
   await phone.waitForTimeout(800);
   await assertNoHorizontalOverflow(phone);
+  await idle(phone);
   await screenshot(phone, 'sales-dashboard-390');
 });

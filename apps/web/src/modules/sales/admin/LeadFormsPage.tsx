@@ -1,8 +1,24 @@
 // 线索表单 (administrators): the public lead forms of the campaigns — add or edit one (address key, campaign, the
 // interest its leads carry, the fallback owner when no rule matches, active) and copy what publishes it: the hosted
-// page, an <iframe> snippet and the API address.
+// page's address and QR code, a link for a campaign page, and the API address.
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Descriptions, Empty, Flex, Form, Input, List, Modal, Select, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  List,
+  Modal,
+  QRCode,
+  Select,
+  Tag,
+  Typography,
+} from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LeadFormInput } from '@guanxi/contracts';
@@ -10,7 +26,7 @@ import { useMeta } from '../../../platform/meta.ts';
 import { errorMessage } from '../../../platform/formErrors.ts';
 import { FormDialog } from '../../admin/FormDialog.tsx';
 import { placeFormError } from './adminForms.ts';
-import { leadFormEndpoint, leadFormIframe, leadFormPageUrl } from './leadFormEmbed.ts';
+import { leadFormEndpoint, leadFormLink, leadFormPageUrl } from './leadFormEmbed.ts';
 import { type LeadForm, saveLeadForm, salesAdminKeys, useLeadForms, useUserSummary } from './salesAdmin.api.ts';
 import { UserPicker } from './UserPicker.tsx';
 
@@ -69,7 +85,12 @@ function LeadFormCard({ form, onEdit, onEmbed }: { form: LeadForm; onEdit: () =>
       }
       extra={
         <Flex gap={4} wrap justify="end">
-          <Button size="small" aria-label={t('sales.admin.forms.embedLabel', { name: form.name })} onClick={onEmbed}>
+          <Button
+            size="small"
+            autoInsertSpace={false}
+            aria-label={t('sales.admin.forms.embedLabel', { name: form.name })}
+            onClick={onEmbed}
+          >
             {t('sales.admin.forms.embed')}
           </Button>
           <Button
@@ -199,13 +220,16 @@ function EmbedDialog({ form, onClose }: { form: LeadForm; onClose: () => void })
     <Modal open title={t('sales.admin.forms.embedTitle', { name: form.name })} onCancel={onClose} footer={null} width={720}>
       <Typography.Title level={5}>{t('sales.admin.forms.pageUrl')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('sales.admin.forms.pageUrlHelp')}</Typography.Paragraph>
+      <Flex gap={16} wrap align="center" style={{ marginBottom: 16 }}>
+        <QRCode value={leadFormPageUrl(origin, form.key)} size={120} aria-label={t('sales.admin.forms.qr')} />
+        <Typography.Paragraph copyable={copyable} style={{ ...block, flex: '1 1 240px', minWidth: 0, marginBottom: 0 }}>
+          {leadFormPageUrl(origin, form.key)}
+        </Typography.Paragraph>
+      </Flex>
+      <Typography.Title level={5}>{t('sales.admin.forms.link')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('sales.admin.forms.linkHelp')}</Typography.Paragraph>
       <Typography.Paragraph copyable={copyable} style={block}>
-        {leadFormPageUrl(origin, form.key)}
-      </Typography.Paragraph>
-      <Typography.Title level={5}>{t('sales.admin.forms.iframe')}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('sales.admin.forms.iframeHelp')}</Typography.Paragraph>
-      <Typography.Paragraph copyable={copyable} style={block}>
-        {leadFormIframe(origin, form.key, form.name)}
+        {leadFormLink(origin, form.key, t('sales.admin.forms.linkText'))}
       </Typography.Paragraph>
       <Typography.Title level={5}>{t('sales.admin.forms.endpoint')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('sales.admin.forms.endpointHelp')}</Typography.Paragraph>

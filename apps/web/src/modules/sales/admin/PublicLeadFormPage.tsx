@@ -1,5 +1,5 @@
-// The page a campaign's visitor fills in (/public/lead-forms/<key>, no sign-in), also shown inside a campaign page's
-// <iframe>. It posts to the public endpoint with the time the page loaded and a trap field people never see, so the
+// The page a campaign's visitor fills in (/public/lead-forms/<key>, no sign-in), reached from a campaign page's
+// link or a printed QR code. It posts to the public endpoint with the time the page loaded and a trap field people never see, so the
 // server can tell robots apart; the server answers a kept post and a refused robot alike.
 import { useRef, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';

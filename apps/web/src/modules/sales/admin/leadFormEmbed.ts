@@ -1,5 +1,6 @@
-// What an administrator copies to publish a lead form: the hosted form page, an <iframe> of it for a campaign page
-// (same-origin posting, so no cross-site request rules apply), and the API address for developers' own forms.
+// What an administrator copies to publish a lead form: the hosted form page (a link or QR code on a campaign page:
+// the server forbids framing its pages and answers no cross-site requests, so an <iframe> or a script posting from
+// another site would not work) and the API address for a developer's own server-side posting.
 
 const trimSlash = (origin: string) => origin.replace(/\/+$/, '');
 const escapeAttribute = (text: string) =>
@@ -13,7 +14,6 @@ export const leadFormPageUrl = (origin: string, key: string): string =>
 export const leadFormEndpoint = (origin: string, key: string): string =>
   `${trimSlash(origin)}/api/v1/public/lead-forms/${encodeURIComponent(key)}`;
 
-/** The HTML to paste into a campaign page: the hosted form in a frame that fits a phone. */
-export const leadFormIframe = (origin: string, key: string, title: string): string =>
-  `<iframe src="${escapeAttribute(leadFormPageUrl(origin, key))}" title="${escapeAttribute(title)}" ` +
-  `style="width:100%;max-width:520px;height:720px;border:0" loading="lazy"></iframe>`;
+/** The HTML to paste into a campaign page: a link that opens the hosted form in a new tab. */
+export const leadFormLink = (origin: string, key: string, text: string): string =>
+  `<a href="${escapeAttribute(leadFormPageUrl(origin, key))}" target="_blank" rel="noopener">${escapeAttribute(text)}</a>`;

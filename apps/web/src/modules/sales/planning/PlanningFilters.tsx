@@ -82,7 +82,7 @@ export function PlanningFilters({ shownUnitId }: { shownUnitId?: string }) {
         <Select<PeriodKind>
           aria-label={t('sales.planning.filters.periodKind')}
           value={parts.kind}
-          style={{ width: 96 }}
+          style={{ width: 116 }}
           options={KINDS.map((kind) => ({ value: kind, label: t(`sales.planning.filters.kinds.${kind}`) }))}
           onChange={(kind) => {
             const start = dayjs(periodStart(period));
