@@ -8,6 +8,7 @@ import { hashPassword } from '../apps/server/src/platform/auth/passwords.ts';
 import { ensureAdministrator } from '../apps/server/src/modules/admin/admin.bootstrap.ts';
 import { STANDARD_ROLES } from '../apps/server/src/demo/demo.seed.ts';
 import { generateCustomers } from './customers.ts';
+import { prepareOpportunities } from './opportunities.ts';
 
 /** Bump when the generated rows change, so a kept database from an older generator is rebuilt. */
 const GENERATOR_VERSION = 3;
@@ -48,6 +49,10 @@ export interface DatasetInfo {
   sampleWidgetIds: string[];
   /** Seconds the generation took; null when a kept dataset was reused. */
   generatedSeconds: number | null;
+  /** Number of generated opportunities (opportunities.ts), with the sales targets of their quarter. */
+  opportunities: number;
+  /** Seconds their generation took; null when kept ones were reused (they have a marker of their own). */
+  opportunitiesGeneratedSeconds: number | null;
 }
 
 // The postal bureau's layout: one branch per province, each with two sales teams and a service team.
@@ -232,11 +237,20 @@ async function generateWidgets(client: pg.PoolClient, size: number): Promise<voi
 
 const MARKER_TABLE = 'guanxi_bench_dataset';
 
-/** Generates the dataset into a fresh database, or reuses a kept one of the same size and generator version. */
-export async function prepareDataset(database: Database, size: number, customers: number): Promise<DatasetInfo> {
+/**
+ * Generates the dataset into a fresh database, or reuses a kept one of the same size and generator version; then
+ * adds (or reuses, or regenerates) the opportunities on top, which have a marker of their own.
+ */
+export async function prepareDataset(
+  database: Database,
+  size: number,
+  customers: number,
+  opportunities = 0,
+): Promise<DatasetInfo> {
   await applyMigrations(database.pool);
   const client = await database.pool.connect();
   let generatedSeconds: number | null = null;
+  let opportunitiesGeneratedSeconds: number | null = null;
   try {
     await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (size int NOT NULL, generator int NOT NULL, seconds float8 NOT NULL,
       generated_at timestamptz NOT NULL DEFAULT now(), customers int NOT NULL DEFAULT 0)`);
@@ -267,12 +281,24 @@ export async function prepareDataset(database: Database, size: number, customers
     }
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
+    client.release();
     throw err;
+  }
+  try {
+    opportunitiesGeneratedSeconds = await prepareOpportunities(client, opportunities);
   } finally {
     client.release();
   }
   await ensureAdministrator(database.db, BENCH_PASSWORD);
-  return { size, customers, password: BENCH_PASSWORD, generatedSeconds, ...(await describeDataset(database.pool)) };
+  return {
+    size,
+    customers,
+    password: BENCH_PASSWORD,
+    generatedSeconds,
+    opportunities,
+    opportunitiesGeneratedSeconds,
+    ...(await describeDataset(database.pool)),
+  };
 }
 
 async function describeDataset(pool: pg.Pool): Promise<Pick<DatasetInfo, 'users' | 'sampleWidgetIds' | 'sampleCustomers'>> {

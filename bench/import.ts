@@ -1,13 +1,13 @@
 // `npx tsx bench/import.ts --rows N [--database-url URL]`: writes an N-row customer CSV (Chinese names, phones,
 // dates, GB-style headers), starts the real server on PostgreSQL (URL) or PGlite, uploads it through
 // POST /api/v1/imports, runs it and prints rows/s and the server's peak RSS (VmRSS sampled every 100 ms).
-import { createWriteStream, mkdtempSync, openAsBlob, rmSync, statSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { signIn } from './http.ts';
+import { runImportThroughApi } from './importApi.ts';
 import { startServer } from './server.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const rows = Number(values.rows);
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'guanxi-import-bench-'));
   const csv = path.join(tmp, 'customers.csv');
-  let t0 = performance.now();
+  const t0 = performance.now();
   await writeCsv(csv, rows);
   console.log(
     `CSV: ${rows} rows, ${(statSync(csv).size / 1048576).toFixed(1)} MB, written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
@@ -72,47 +72,19 @@ async function main(): Promise<void> {
   });
   try {
     const session = await signIn(server.baseUrl, 'admin', password);
-    const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
-    const form = new FormData();
-    form.append('recordType', 'customer');
-    form.append('file', await openAsBlob(csv), 'customers.csv');
-    t0 = performance.now();
-    const uploaded = await fetch(`${server.baseUrl}/api/v1/imports`, { method: 'POST', headers, body: form });
-    const created = (await uploaded.json()) as { id: string; mapping: unknown; missingRequired: string[] };
-    if (!uploaded.ok) throw new Error(`upload answered ${uploaded.status}: ${JSON.stringify(created)}`);
-    const uploadSeconds = (performance.now() - t0) / 1000;
-    // The rows are counted while the upload is stored, so the total is known before the import starts.
-    const counted = (await (await fetch(`${server.baseUrl}/api/v1/imports/${created.id}`, { headers })).json()) as {
-      progress: { total: number | null };
-    };
+    const outcome = await runImportThroughApi({
+      server,
+      session,
+      recordType: 'customer',
+      file: csv,
+      maxSeconds: Number(values['max-seconds']),
+    });
+    const { seconds, progress, status } = outcome;
     console.log(
-      `upload: ${uploadSeconds.toFixed(1)} s, ${counted.progress.total ?? '?'} rows counted, peak RSS so far ${server.memory.overallPeakMb.toFixed(0)} MB`,
+      `\nimport of ${rows} rows: ${outcome.stopped ? `stopped after --max-seconds with ${progress.done} rows done, ${status}` : status} in ${seconds.toFixed(1)} s (${((progress.done ?? 0) / seconds).toFixed(0)} rows/s), ` +
+        `upload ${outcome.uploadSeconds.toFixed(1)} s, server peak RSS ${server.memory.overallPeakMb.toFixed(0)} MB, ` +
+        `engine ${databaseUrl ? 'PostgreSQL' : 'PGlite'}${outcome.lastError ? `, error: ${outcome.lastError}` : ''}`,
     );
-    const start = await fetch(`${server.baseUrl}/api/v1/imports/${created.id}/start`, { method: 'POST', headers });
-    if (!start.ok) throw new Error(`start answered ${start.status}: ${await start.text()}`);
-    t0 = performance.now();
-    let last = '';
-    for (;;) {
-      await sleep(2000);
-      const state = (await (await fetch(`${server.baseUrl}/api/v1/imports/${created.id}`, { headers })).json()) as {
-        status: string;
-        progress: Record<string, number | null>;
-        lastError: string | null;
-      };
-      const line = `${((performance.now() - t0) / 1000).toFixed(0)} s ${state.status} ${JSON.stringify(state.progress)} RSS ${server.memory.takeWindowPeakMb().toFixed(0)} MB`;
-      if (line !== last) console.log(line);
-      last = line;
-      const stopping = (performance.now() - t0) / 1000 > Number(values['max-seconds']);
-      if (stopping || (state.status !== 'queued' && state.status !== 'running')) {
-        const seconds = (performance.now() - t0) / 1000;
-        console.log(
-          `\nimport of ${rows} rows: ${stopping ? `stopped after --max-seconds with ${state.progress.done} rows done, ${state.status}` : state.status} in ${seconds.toFixed(1)} s (${((state.progress.done ?? 0) / seconds).toFixed(0)} rows/s), ` +
-            `upload ${uploadSeconds.toFixed(1)} s, server peak RSS ${server.memory.overallPeakMb.toFixed(0)} MB, ` +
-            `engine ${databaseUrl ? 'PostgreSQL' : 'PGlite'}${state.lastError ? `, error: ${state.lastError}` : ''}`,
-        );
-        break;
-      }
-    }
   } finally {
     await server.stop();
     rmSync(tmp, { recursive: true, force: true });

@@ -21,6 +21,7 @@ export interface BenchReport {
   engine: Engine;
   size: number;
   customers: number;
+  opportunities: number;
   startedAt: string;
   commit: string | null;
   node: string;
@@ -30,6 +31,8 @@ export interface BenchReport {
   database: string;
   options: { durationSeconds: number; maxRequests: number; connections: number; only: string[] | null };
   generationSeconds: number | null;
+  /** Seconds the opportunities took to generate; null when kept ones were reused. */
+  opportunityGenerationSeconds: number | null;
   rawSqlMethod: string;
   serverRssPeakMb: number;
   results: WorkloadResult[];

@@ -23,6 +23,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --engine pglite|postgres   database engine (default pglite)
   --size N                   number of test widgets to generate (default 10000)
   --customers N              number of customers to generate, each with 2 identifiers (default 10000)
+  --opportunities N          number of opportunities to add on top (default 0; kept apart, reused or regenerated alone)
   --duration S               seconds per workload at most (default 10)
   --requests N               requests per workload at most (default 2000)
   --connections N            concurrent HTTP connections (default 8; login caps it lower)
@@ -34,6 +35,7 @@ interface Options {
   engine: Engine;
   size: number;
   customers: number;
+  opportunities: number;
   durationSeconds: number;
   maxRequests: number;
   connections: number;
@@ -49,6 +51,7 @@ function parseOptions(argv: string[]): Options {
       engine: { type: 'string', default: 'pglite' },
       size: { type: 'string', default: '10000' },
       customers: { type: 'string', default: '10000' },
+      opportunities: { type: 'string', default: '0' },
       duration: { type: 'string', default: '10' },
       requests: { type: 'string', default: '2000' },
       connections: { type: 'string', default: '8' },
@@ -77,6 +80,7 @@ function parseOptions(argv: string[]): Options {
     engine: values.engine,
     size: positive('size', values.size, 50_000_000),
     customers: positive('customers', values.customers, 50_000_000),
+    opportunities: values.opportunities === '0' ? 0 : positive('opportunities', values.opportunities, 50_000_000),
     // Bounded on purpose: this is a shared 2-core machine.
     durationSeconds: positive('duration', values.duration, 120),
     maxRequests: positive('requests', values.requests, 100_000),
@@ -99,7 +103,9 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date().toISOString();
   const loadAtStart = os.loadavg()[0]!;
-  const workloads = WORKLOADS.filter((w) => !options.only || options.only.includes(w.name));
+  const workloads = WORKLOADS.filter((w) =>
+    options.only ? options.only.includes(w.name) : !w.needsOpportunities || options.opportunities > 0,
+  );
 
   const database = await prepareBenchDatabase({
     engine: options.engine,
@@ -114,13 +120,21 @@ async function main(): Promise<number> {
 
   // PGlite opens in one process at a time: generate, close, then start the server.
   const generator = await openClosing(database);
-  const dataset = await prepareDataset(generator.db, options.size, options.customers).finally(generator.close);
+  const dataset = await prepareDataset(generator.db, options.size, options.customers, options.opportunities).finally(
+    generator.close,
+  );
   progress(
     dataset.generatedSeconds === null
       ? `reused the kept dataset of ${options.size} widgets and ${options.customers} customers`
       : `generated ${options.size} widgets, ${options.customers} customers (${2 * options.customers} identifiers) and ` +
           `${dataset.users.length} users in ${dataset.generatedSeconds.toFixed(1)} s`,
   );
+  if (options.opportunities > 0)
+    progress(
+      dataset.opportunitiesGeneratedSeconds === null
+        ? `reused the kept ${options.opportunities} opportunities and their targets`
+        : `generated ${options.opportunities} opportunities and the targets of their quarter in ${dataset.opportunitiesGeneratedSeconds.toFixed(1)} s`,
+    );
 
   const logDir = path.join(REPO_ROOT, '.tmp', 'bench');
   mkdirSync(logDir, { recursive: true });
@@ -186,6 +200,7 @@ async function main(): Promise<number> {
     engine: options.engine,
     size: options.size,
     customers: options.customers,
+    opportunities: options.opportunities,
     startedAt,
     commit: gitCommit(),
     node: process.version,
@@ -199,6 +214,7 @@ async function main(): Promise<number> {
       only: options.only,
     },
     generationSeconds: dataset.generatedSeconds,
+    opportunityGenerationSeconds: dataset.opportunitiesGeneratedSeconds,
     rawSqlMethod,
     serverRssPeakMb,
     results,
@@ -258,7 +274,8 @@ function printReport(report: BenchReport): void {
   const generated =
     report.generationSeconds === null ? 'kept dataset reused' : `generated in ${report.generationSeconds.toFixed(1)} s`;
   console.log(
-    `\nGuanxi bench — ${report.engine}, ${report.size} widgets, ${report.customers} customers (${generated}), node ${report.node}, ${report.cpus} CPUs, ` +
+    `\nGuanxi bench — ${report.engine}, ${report.size} widgets, ${report.customers} customers (${generated}), ` +
+      `${report.opportunities} opportunities, node ${report.node}, ${report.cpus} CPUs, ` +
       `${report.options.connections} connections, ≤ ${report.options.durationSeconds} s or ${report.options.maxRequests} requests per workload\n`,
   );
   console.log(formatTable(report.results));

@@ -12,6 +12,7 @@ import {
   searchInitialsWorkload,
   searchPinyinWorkload,
 } from './customers.ts';
+import { forecastWorkload, kanbanOpenWorkload, kanbanUnitWorkload, kanbanWorkload, planVsActualWorkload } from './sales.ts';
 
 export const WORKLOADS: Workload[] = [
   loginWorkload,
@@ -24,4 +25,9 @@ export const WORKLOADS: Workload[] = [
   searchPinyinWorkload,
   searchInitialsWorkload,
   customerListWorkload,
+  kanbanWorkload,
+  kanbanUnitWorkload,
+  kanbanOpenWorkload,
+  forecastWorkload,
+  planVsActualWorkload,
 ];

@@ -31,6 +31,8 @@ export interface Workload<State = unknown> {
   name: string;
   /** One line: what a request does and who sends it. */
   measures: string;
+  /** Needs generated opportunities: left out of a run without `--opportunities N` unless named in `--only`. */
+  needsOpportunities?: boolean;
   /** Caps `--connections`, e.g. for CPU-bound argon2 logins. */
   maxConnections?: number;
   /** Runs once, after the server is up and before the requests: sign in, pick ids. */
