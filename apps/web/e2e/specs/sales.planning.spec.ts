@@ -72,6 +72,10 @@ test('sales planning: the 东区 manager sets and splits the branch target; plan
 
   await page.getByRole('button', { name: '新建目标' }).click();
   const dialog = page.getByRole('dialog', { name: `新建 ${thisQuarter()} 的目标` });
+  // A negative target is refused by the server, beside the field.
+  await dialog.getByLabel('目标值').fill('-5');
+  await dialog.getByRole('button', { name: SAVE }).click();
+  await visible(dialog.locator('.ant-form-item', { has: page.getByLabel('目标值') }).locator('.ant-form-item-explain-error'));
   await dialog.getByLabel('目标值').fill('1000000');
   await dialog.getByRole('button', { name: SAVE }).click();
   await visible(row(page, '¥1,000,000.00'));
