@@ -1,7 +1,7 @@
 // Demo data for first start: an org tree (head office, three branches with teams), the standard roles, one user
 // per role, so anyone can try every role, and their customers with contacts and activities. Runs once; GUANXI_DEMO=0 skips it.
 import { eq, isNull, sql } from 'drizzle-orm';
-import type { RolePermissions } from '@guanxi/contracts';
+import type { RolePermissions, Scope } from '@guanxi/contracts';
 import type { Db } from '../platform/db/db.ts';
 import { newId } from '../platform/db/columns.ts';
 import { orgUnits, roles, userRoles, users } from '../platform/access/access.schema.ts';
@@ -11,8 +11,13 @@ import { seedDemoCustomers } from './demo.customers.ts';
 
 export const DEMO_PASSWORD = 'guanxi-demo-2026';
 
+const ACTIONS = ['read', 'create', 'update', 'delete', 'assign', 'export'];
 const every = (scope: string, except: Record<string, string> = {}): RolePermissions => ({
-  '*': Object.fromEntries(['read', 'create', 'update', 'delete', 'assign', 'export'].map((a) => [a, except[a] ?? scope])),
+  '*': Object.fromEntries(ACTIONS.map((a) => [a, except[a] ?? scope])),
+});
+/** The product catalogue is the company's: read by every role, maintained by head office (migration 0012 too). */
+const catalogueReader = (exportScope: Scope): RolePermissions => ({
+  product: { read: 'all', export: exportScope, create: 'none', update: 'none', delete: 'none', assign: 'none' },
 });
 
 /** The standard roles of a multi-branch company; administrators edit them in the role matrix. */
@@ -27,19 +32,22 @@ export const STANDARD_ROLES: { key: string; name: string; description: string; p
     key: 'branch_manager',
     name: '分公司经理',
     description: '管理本分公司及下属团队的全部记录。',
-    permissions: every('unit-and-below'),
+    permissions: { ...every('unit-and-below'), ...catalogueReader('all') },
   },
   {
     key: 'sales_rep',
     name: '销售代表',
     description: '查看本团队的记录，维护自己负责的记录。',
-    permissions: every('own', { read: 'unit', assign: 'none', export: 'none' }),
+    permissions: { ...every('own', { read: 'unit', assign: 'none', export: 'none' }), ...catalogueReader('none') },
   },
   {
     key: 'service_agent',
     name: '客服专员',
     description: '查找全公司的客户，处理本组的服务记录。',
-    permissions: every('unit', { read: 'all', delete: 'none', assign: 'none', export: 'none' }),
+    permissions: {
+      ...every('unit', { read: 'all', delete: 'none', assign: 'none', export: 'none' }),
+      ...catalogueReader('none'),
+    },
   },
 ];
 

@@ -14,3 +14,4 @@ export * from '../../modules/customers/customers.schema.ts';
 export * from '../../modules/activities/activities.schema.ts';
 export * from '../../modules/sales/sales.schema.ts';
 export * from '../../modules/sales/planning/planning.schema.ts';
+export * from '../../modules/commerce/catalog/catalog.schema.ts';
