@@ -35,7 +35,7 @@ async function titlesOf(ctx: KitContext, reference: string, ids: string[]): Prom
 
 /**
  * Adds `titles: { <field name>: <title> }` to each record: one query per target type (created by and updated by
- * are both users), the types asked at once.
+ * are both users). One after the other: `ctx.db` may be a transaction, whose one connection takes a query at a time.
  */
 export async function attachTitles(ctx: KitContext, fields: Map<string, ResolvedField>, records: ApiRecord[]): Promise<void> {
   const references = [...fields.values()].filter((f) => f.type === 'reference' && f.reference && !NAMED_ELSEWHERE.has(f.name));
@@ -49,11 +49,11 @@ export async function attachTitles(ctx: KitContext, fields: Map<string, Resolved
     }
     if (ids.size) idsByTarget.set(field.reference!, ids);
   }
-  const targets = [...idsByTarget];
-  const found = await Promise.all(targets.map(([target, ids]) => titlesOf(ctx, target, [...ids])));
-  const titlesByTarget = new Map(
-    targets.map(([target], i) => [target, new Map(found[i]!.map((r) => [r.id as string, String(r.title ?? '')]))]),
-  );
+  const titlesByTarget = new Map<string, Map<string, string>>();
+  for (const [target, ids] of idsByTarget) {
+    const rows = await titlesOf(ctx, target, [...ids]);
+    titlesByTarget.set(target, new Map(rows.map((r) => [r.id as string, String(r.title ?? '')])));
+  }
   for (const field of references) {
     const titles = titlesByTarget.get(field.reference!);
     if (!titles) continue;

@@ -248,7 +248,7 @@ async function runBatch(deps: ImportRunDeps, state: RunState, batch: Batch): Pro
             state.actor,
             candidates.map((c) => c.input),
           )
-        : await Promise.all(candidates.map((c) => hooks.findDuplicate?.(tx, state.actor, c.input.body)));
+        : await oneByOne(candidates, (c) => hooks.findDuplicate?.(tx, state.actor, c.input.body));
       const creatorOf = new Map<string, number>();
       candidates.forEach((c, n) => {
         const id = existing[n];
@@ -526,4 +526,11 @@ export async function rollbackImportRecords(deps: ImportRunDeps, importId: strin
     await setStatus(deps.db, importId, { lastError: message.slice(0, 2000) });
     throw err;
   }
+}
+
+/** `work` for each item in turn: a transaction's one connection takes one query at a time. */
+async function oneByOne<T, R>(items: T[], work: (item: T) => Promise<R> | R): Promise<R[]> {
+  const results: R[] = [];
+  for (const item of items) results.push(await work(item));
+  return results;
 }
