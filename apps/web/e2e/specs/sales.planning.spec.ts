@@ -2,7 +2,7 @@
 // (a split over the parent is held back), sees plan vs actual follow a rep's won deal at the branch and, drilled
 // in, at the team, and opens the deal from the figure; the 西区 rep cannot open the branch's figures. The forecast
 // with its weekly trend, the scorecards with a part drilled to its records, and the dashboard's charts drilling to
-// the deals. Screenshots at 1280 and 390 px.
+// the deals. An opportunity's product lines make its amount. Screenshots at 1280 and 390 px.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { apiOf } from '../harness/api.ts';
@@ -227,4 +227,59 @@ test('sales planning: the dashboard charts the 东区 sales; a click on the funn
   await assertNoHorizontalOverflow(phone);
   await idle(phone);
   await screenshot(phone, 'sales-dashboard-390');
+});
+
+test('sales lines: a rep lists the products of a deal; the amounts are previewed to the fen and become the deal’s amount', async ({
+  newPage,
+  screenshot,
+}) => {
+  const page = await newPage();
+  await signIn(page, 'wangfang', DEMO_PASSWORD);
+  const api = await apiOf(page);
+  const customer = await api.post<{ id: string }>('/customers', { name: '丽水古堰画乡书院有限公司', kind: 'organisation' });
+  const deal = await api.post<{ id: string }>('/opportunities', { name: '古堰画乡图书馆配', customerId: customer.id });
+  await page.goto(`/opportunities/${deal.id}`);
+  await page.getByRole('tab', { name: '产品明细' }).click();
+  await visible(page.getByText('暂无产品明细'));
+  await page.getByRole('button', { name: '编辑明细' }).click();
+
+  await page.getByRole('button', { name: '添加产品' }).click();
+  const first = page.getByRole('group', { name: '第 1 行' });
+  await first.getByLabel('产品').fill('少儿绘本套装');
+  const books = page.getByRole('group', { name: '少儿绘本套装' });
+  await books.getByLabel('类别').fill('图书');
+  await books.getByLabel('数量').fill('120');
+  await books.getByLabel('单价').fill('86.50');
+  await books.getByLabel('折扣（%）').fill('12.5');
+  await visible(books.getByText('¥9,082.50'));
+  await page.getByRole('button', { name: '添加产品' }).click();
+  const second = page.getByRole('group', { name: '第 2 行' });
+  await second.getByLabel('产品').fill('书架安装服务');
+  const service = page.getByRole('group', { name: '书架安装服务' });
+  await service.getByLabel('数量').fill('1.5');
+  await service.getByLabel('单价').fill('0.x');
+  await visible(service.getByText('请输入非负数，最多 2 位小数'));
+  await service.getByLabel('单价').fill('1999.99');
+  // A discount over 100% passes the form and is refused by the server beside the field.
+  await service.getByLabel('折扣（%）').fill('150');
+  await page.getByRole('button', { name: SAVE }).click();
+  await visible(service.locator('.ant-form-item', { has: page.getByLabel('折扣（%）') }).locator('.ant-form-item-explain-error'));
+  await service.getByLabel('折扣（%）').fill('');
+  await visible(page.getByText('合计：¥12,082.49'));
+  await page.mouse.move(0, 0); // off the 保存 button: its hover colour is the theme's, not this page's
+  await assertAccessible(page, 'opportunity lines editor');
+  await screenshot(page, 'sales-lines-edit-1280');
+  await page.getByRole('button', { name: SAVE }).click();
+  await visible(page.getByRole('cell', { name: '¥12,082.49' }));
+  const saved = await api.get<{ amount: string }>(`/opportunities/${deal.id}`);
+  assert.equal(saved.amount, '12082.49');
+
+  const phone = await newPage({ width: 390, height: 800 });
+  await signIn(phone, 'wangfang', DEMO_PASSWORD);
+  await phone.goto(`/opportunities/${deal.id}`);
+  await phone.getByRole('tab', { name: '产品明细' }).click();
+  await phone.getByRole('button', { name: '编辑明细' }).click();
+  await visible(phone.getByRole('group', { name: '少儿绘本套装' }));
+  await assertNoHorizontalOverflow(phone);
+  await screenshot(phone, 'sales-lines-edit-390');
 });

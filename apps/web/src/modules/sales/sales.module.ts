@@ -1,14 +1,18 @@
-// What the sales module adds to the generic record pages: lead conversion on a lead's page, 商机团队 on an
-// opportunity's. Its own pages (board, planning, administration) are routes in sales.routes.tsx, with links in the
-// side navigation.
+// What the sales module adds to the generic record pages: lead conversion on a lead's page, 商机团队 and 产品明细
+// on an opportunity's. Its own pages (board, planning, administration) are routes in sales.routes.tsx, with links
+// in the side navigation.
 // Imported once by the app; registering is all it does.
 import { registerDetailExtension } from '../records/pageExtensions.ts';
 import { registerNavLink } from '../../app/nav/navModel.ts';
 import { ConvertLeadAction } from './ConvertLeadAction.tsx';
+import { OpportunityLinesTab } from './OpportunityLinesTab.tsx';
 import { OpportunityTeamPanel } from './OpportunityTeamPanel.tsx';
 
 registerDetailExtension('lead', { Panel: ConvertLeadAction });
-registerDetailExtension('opportunity', { Panel: OpportunityTeamPanel });
+registerDetailExtension('opportunity', {
+  Panel: OpportunityTeamPanel,
+  tabs: [{ key: 'lines', label: (t) => t('sales.lines.tab'), Component: OpportunityLinesTab }],
+});
 registerNavLink({
   subsystem: 'sales',
   path: '/opportunities/board',
