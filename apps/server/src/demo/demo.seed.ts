@@ -20,6 +20,11 @@ const catalogueReader = (exportScope: Scope): RolePermissions => ({
   product: { read: 'all', export: exportScope, create: 'none', update: 'none', delete: 'none', assign: 'none' },
 });
 
+/** Sales targets are set by managers: the others see their own unit's at most and change none. */
+const targetReader = (read: Scope): RolePermissions => ({
+  salesTarget: { read, create: 'none', update: 'none', delete: 'none', assign: 'none', export: 'none' },
+});
+
 /** The standard roles of a multi-branch company; administrators edit them in the role matrix. */
 export const STANDARD_ROLES: { key: string; name: string; description: string; permissions: RolePermissions }[] = [
   {
@@ -38,7 +43,11 @@ export const STANDARD_ROLES: { key: string; name: string; description: string; p
     key: 'sales_rep',
     name: '销售代表',
     description: '查看本团队的记录，维护自己负责的记录。',
-    permissions: { ...every('own', { read: 'unit', assign: 'none', export: 'none' }), ...catalogueReader('none') },
+    permissions: {
+      ...every('own', { read: 'unit', assign: 'none', export: 'none' }),
+      ...catalogueReader('none'),
+      ...targetReader('unit'),
+    },
   },
   {
     key: 'service_agent',
@@ -47,6 +56,7 @@ export const STANDARD_ROLES: { key: string; name: string; description: string; p
     permissions: {
       ...every('unit', { read: 'all', delete: 'none', assign: 'none', export: 'none' }),
       ...catalogueReader('none'),
+      ...targetReader('none'),
     },
   },
 ];

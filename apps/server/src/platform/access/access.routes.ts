@@ -8,6 +8,8 @@ import { versionFromIfMatch } from '../entities/entity.routes.ts';
 import type { EntityRegistry } from '../entities/registry.ts';
 import { createOrgUnit, findOrgUnits, getOrgUnitById, updateOrgUnit } from './orgUnits.service.ts';
 import { createRole, findRoles, updateRole } from './roles.service.ts';
+import { permissionSubjects } from './permissionSubjects.ts';
+import { localized } from '../entities/fields.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const listQuery = z.object({ includeInactive: z.enum(['true', 'false']).optional() }).strict();
@@ -40,10 +42,14 @@ export function registerAccessRoutes(app: FastifyInstance, registry: EntityRegis
     return reply.header('etag', `"${unit.version}"`).send(unit);
   });
 
-  /** The record types and actions a role can grant, for the scope-matrix editor. */
+  // Record types of the kit, then the modules' other subjects (sales targets), which roles may name too.
+  const grantable = () => [...registry.names(), ...permissionSubjects().map(([name]) => name)];
+
+  /** The record types and actions a role can grant, for the scope-matrix editor; `labels` names the non-kit ones. */
   app.get('/v1/roles/matrix', async (request) => {
     requireAdmin(request);
-    return { recordTypes: ['*', ...registry.names()], actions: ACTIONS, scopes: SCOPES };
+    const labels = Object.fromEntries(permissionSubjects().map(([name, label]) => [name, localized(label, request.locale)]));
+    return { recordTypes: ['*', ...grantable()], labels, actions: ACTIONS, scopes: SCOPES };
   });
 
   app.get('/v1/roles', async (request) => {
@@ -54,7 +60,7 @@ export function registerAccessRoutes(app: FastifyInstance, registry: EntityRegis
   app.post('/v1/roles', { schema: { body: createRoleSchema } }, async (request, reply) => {
     const actor = requireAdmin(request);
     const role = await app.db.transaction((tx) =>
-      createRole(tx, actor, request.body as z.infer<typeof createRoleSchema>, registry.names()),
+      createRole(tx, actor, request.body as z.infer<typeof createRoleSchema>, grantable()),
     );
     return reply.status(201).header('etag', `"${role.version}"`).send(role);
   });
@@ -64,7 +70,7 @@ export function registerAccessRoutes(app: FastifyInstance, registry: EntityRegis
     const version = versionFromIfMatch(request);
     const { id } = request.params as z.infer<typeof idParams>;
     const role = await app.db.transaction((tx) =>
-      updateRole(tx, actor, id, version, request.body as z.infer<typeof updateRoleSchema>, registry.names()),
+      updateRole(tx, actor, id, version, request.body as z.infer<typeof updateRoleSchema>, grantable()),
     );
     return reply.header('etag', `"${role.version}"`).send(role);
   });

@@ -16,7 +16,9 @@ export function ScopeMatrix({ permissions, onChange }: Props) {
   const matrix = useRoleMatrix();
   const labels = new Map((useMeta().data ?? []).map((entity) => [entity.name, entity.label]));
   const typeLabel = (recordType: string) =>
-    recordType === '*' ? t('admin.roles.allRecordTypes') : (labels.get(recordType) ?? recordType);
+    recordType === '*'
+      ? t('admin.roles.allRecordTypes')
+      : (labels.get(recordType) ?? matrix.data?.labels?.[recordType] ?? recordType);
   const scopeOptions = (matrix.data?.scopes ?? []).map((scope) => ({ value: scope, label: t(`admin.roles.scopes.${scope}`) }));
 
   const setCell = (recordType: string, action: Action, scope: Scope) =>

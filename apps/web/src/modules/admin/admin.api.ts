@@ -36,6 +36,8 @@ export interface Items<T> {
 
 export interface RoleMatrix {
   recordTypes: string[];
+  /** Names of the grantable subjects that are not record types (e.g. sales targets), in the caller's language. */
+  labels?: Record<string, string>;
   actions: Action[];
   scopes: Scope[];
 }

@@ -16,8 +16,10 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import { parsePeriod } from './planning.periods.ts';
 import { salesTargets as t } from './planning.schema.ts';
 import { readScope, unitInScope } from './planning.tree.ts';
+import { registerPermissionSubject } from '../../../platform/access/permissionSubjects.ts';
 
 export const TARGET_RECORD_TYPE = 'salesTarget';
+registerPermissionSubject(TARGET_RECORD_TYPE, { 'zh-CN': '销售目标', 'zh-TW': '銷售目標', en: 'Sales targets' });
 const COUNT_METRICS = new Set<TargetMetric>(['new_customers', 'visits']);
 
 export const bad = (field: string, code: string) => validationFailed([{ field, code, message: code }]);
