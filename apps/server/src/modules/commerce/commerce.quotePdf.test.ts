@@ -120,4 +120,22 @@ describe('quote PDF', () => {
     expect(page).not.toContain('整单折扣');
     expect(page).not.toContain('条款与说明');
   });
+  it('keeps the largest amount on its line, figures and 大写 whole', async () => {
+    const max = '9999999999999999.99';
+    const pages = await readPdf(
+      await renderQuotePdf({
+        company: { name: '杭州西湖茶业有限公司' },
+        customer: { name: '深圳前海咖啡连锁有限公司' },
+        quote: { number: 'QT-8', revision: 3, date: '2026-03-01', validUntil: '2026-03-31' },
+        pricesIncludeTax: false,
+        lines: [{ name: '整厂设备', unit: '套', quantity: '1', unitPrice: max, taxRate: '0', amount: max }],
+        totals: { subtotal: max, totalDiscount: '0.00', net: max, tax: '0.00', gross: max },
+      }),
+    );
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('套 1 9,999,999,999,999,999.99 0% 9,999,999,999,999,999.99');
+    expect(pages[0]).toContain('价税合计 ¥9,999,999,999,999,999.99');
+    expect(pages[0]).toContain(`人民币${toCapitalAmount(max)}`);
+    expect(pages[0]).toContain('（小写）¥9,999,999,999,999,999.99');
+  });
 });

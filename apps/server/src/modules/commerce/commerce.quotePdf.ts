@@ -99,7 +99,9 @@ const COLUMNS: Column[] = [
 COLUMNS[1]!.width = CONTENT_WIDTH - COLUMNS.reduce((a, c) => a + c.width, 0);
 const CELL_PAD = 3.5;
 const ROW_FONT = 9;
-const NAME_MAX_HEIGHT = 4 * 13;
+/** A product name wraps to at most three lines, a spec to two; longer ones end with an ellipsis. */
+const NAME_MAX_LINES = 3;
+const SPEC_MAX_LINES = 2;
 
 /** 2026-11-29 → 2026年11月29日; any other text is printed as it is. */
 function chineseDate(iso: string): string {
@@ -146,6 +148,10 @@ export function renderQuotePdf(data: QuotePdfData): Promise<Buffer> {
 
 type Doc = PDFKit.PDFDocument;
 
+/**
+ * Writes one piece of text. A single line (the default) that is wider than `width` is set smaller until it fits, so a
+ * 16-digit amount stays on its line instead of wrapping into the next row.
+ */
 function text(
   doc: Doc,
   value: string,
@@ -157,8 +163,12 @@ function text(
   doc
     .font(bold ? 'cjk-bold' : 'cjk')
     .fontSize(size)
-    .fillColor(color)
-    .text(value, x, y, { lineBreak: false, ...rest });
+    .fillColor(color);
+  if (!rest.lineBreak && rest.width) {
+    const natural = doc.widthOfString(value);
+    if (natural > rest.width) doc.fontSize(Math.max(5, (size * rest.width * 0.98) / natural));
+  }
+  doc.text(value, x, y, { lineBreak: false, ...rest });
 }
 
 function hline(doc: Doc, y: number, color = RULE, x1 = LEFT, x2 = RIGHT) {
@@ -251,9 +261,11 @@ function drawTable(doc: Doc, data: QuotePdfData, top: number): number {
   const nameWidth = COLUMNS[1]!.width - 2 * CELL_PAD;
   data.lines.forEach((line, i) => {
     doc.font('cjk').fontSize(ROW_FONT);
-    const nameHeight = Math.min(doc.heightOfString(line.name, { width: nameWidth }), NAME_MAX_HEIGHT);
+    const nameCap = NAME_MAX_LINES * doc.currentLineHeight(true) + 1;
+    const nameHeight = Math.min(doc.heightOfString(line.name, { width: nameWidth }), nameCap);
     doc.fontSize(7.5);
-    const specHeight = line.spec ? Math.min(doc.heightOfString(line.spec, { width: nameWidth }), 2 * 11) : 0;
+    const specCap = SPEC_MAX_LINES * doc.currentLineHeight(true) + 1;
+    const specHeight = line.spec ? Math.min(doc.heightOfString(line.spec, { width: nameWidth }), specCap) : 0;
     const h = Math.max(nameHeight + specHeight, 12) + 2 * CELL_PAD;
     if (y + h > BOTTOM) y = continuationPage(doc, data);
     const cells = [
@@ -274,7 +286,7 @@ function drawTable(doc: Doc, data: QuotePdfData, top: number): number {
           size: ROW_FONT,
           width: nameWidth,
           lineBreak: true,
-          height: NAME_MAX_HEIGHT,
+          height: nameCap,
           ellipsis: true,
         });
         if (line.spec)
@@ -283,7 +295,7 @@ function drawTable(doc: Doc, data: QuotePdfData, top: number): number {
             color: MUTED,
             width: nameWidth,
             lineBreak: true,
-            height: 2 * 11,
+            height: specCap,
             ellipsis: true,
           });
       } else text(doc, cells[k]!, x + CELL_PAD, cellTop, { size: ROW_FONT, width: c.width - 2 * CELL_PAD, align: c.align });
@@ -304,7 +316,15 @@ function drawTotals(doc: Doc, data: QuotePdfData, top: number): number {
     ['税额', formatMoney(totals.tax), false],
     ['价税合计', `¥${formatMoney(totals.gross)}`, true],
   );
-  const height = rows.length * 17 + 44;
+  // 大写金额 of a large amount is too long to share its line with the figures: they then go on a second line.
+  const capital = `人民币${toCapitalAmount(totals.gross)}`;
+  const figures = `（小写）¥${formatMoney(totals.gross)}`;
+  doc.font('cjk-bold').fontSize(10.5);
+  const capitalWidth = doc.widthOfString(capital);
+  doc.font('cjk').fontSize(10);
+  const oneLine = 98 + capitalWidth + 16 + doc.widthOfString(figures) + 16 <= CONTENT_WIDTH;
+  const boxHeight = oneLine ? 26 : 44;
+  const height = rows.length * 17 + 18 + boxHeight;
   let y = top + 8;
   if (y + height > BOTTOM) {
     doc.addPage();
@@ -317,11 +337,11 @@ function drawTotals(doc: Doc, data: QuotePdfData, top: number): number {
     y += 17;
   }
   y += 4;
-  doc.rect(LEFT, y, CONTENT_WIDTH, 26).lineWidth(0.8).strokeColor('#8c8c8c').stroke();
+  doc.rect(LEFT, y, CONTENT_WIDTH, boxHeight).lineWidth(0.8).strokeColor('#8c8c8c').stroke();
   text(doc, '价税合计（大写）：', LEFT + 8, y + 8, { size: 10, color: MUTED });
-  text(doc, `人民币${toCapitalAmount(totals.gross)}`, LEFT + 98, y + 7.5, { size: 10.5, bold: true, width: 300 });
-  text(doc, `（小写）¥${formatMoney(totals.gross)}`, RIGHT - 170, y + 8, { size: 10, width: 162, align: 'right' });
-  return y + 34;
+  text(doc, capital, LEFT + 98, y + 7.5, { size: 10.5, bold: true });
+  text(doc, figures, LEFT + 8, y + (oneLine ? 8 : 26), { size: 10, width: CONTENT_WIDTH - 16, align: 'right' });
+  return y + boxHeight + 8;
 }
 
 function drawTerms(doc: Doc, data: QuotePdfData, top: number): number {
