@@ -41,6 +41,8 @@ import { salesEntities } from './modules/sales/sales.entities.ts';
 import { registerSalesRoutes } from './modules/sales/sales.routes.ts';
 import { registerSalesJobs } from './modules/sales/sales.jobs.ts';
 import { salesTimelineSource } from './modules/sales/sales.timeline.ts';
+import { catalogEntities } from './modules/commerce/catalog/catalog.entities.ts';
+import { registerCatalogRoutes } from './modules/commerce/catalog/catalog.routes.ts';
 import { timelineRegistry } from './platform/timeline/timeline.ts';
 import { registerLookupRoutes } from './platform/entities/lookups.routes.ts';
 import { fieldChangeSource } from './platform/timeline/timeline.fieldChanges.ts';
@@ -126,7 +128,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuth(app);
   registerIdempotency(app);
 
-  const registry = entityRegistry([...customerEntities, ...activityEntities, ...salesEntities, ...(options.extraEntities ?? [])]);
+  const registry = entityRegistry([
+    ...customerEntities,
+    ...activityEntities,
+    ...salesEntities,
+    ...catalogEntities,
+    ...(options.extraEntities ?? []),
+  ]);
   app.decorate('entities', registry);
   // Sources of a customer's timeline; later modules (orders, quotes, cases) add theirs here.
   const timeline = timelineRegistry([
@@ -152,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerIdentifierRoutes(api, registry);
       registerActivityRoutes(api, registry);
       registerSalesRoutes(api, registry);
+      registerCatalogRoutes(api, registry);
       registerTimelineRoutes(api, registry, timeline);
       registerEventRoutes(api);
       await registerImportRoutes(api, registry);

@@ -11,3 +11,4 @@ export * from './salesPlanning.ts';
 export * from './search.ts';
 export * from './views.ts';
 export * from './timeline.ts';
+export * from './commerceCatalog.ts';
