@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { toCapitalAmount } from './commerce.capitalNumerals.ts';
 import { formatMoney } from './commerce.money.ts';
-import { renderQuotePdf, type QuotePdfData } from './commerce.quotePdf.ts';
+import { renderQuotePdf, warmUpQuotePdf, type QuotePdfData } from './commerce.quotePdf.ts';
 import { sampleQuoteData } from './commerce.quotePdf.fixture.ts';
 
 async function readPdf(pdf: Buffer): Promise<string[]> {
@@ -137,5 +137,8 @@ describe('quote PDF', () => {
     expect(pages[0]).toContain('价税合计 ¥9,999,999,999,999,999.99');
     expect(pages[0]).toContain(`人民币${toCapitalAmount(max)}`);
     expect(pages[0]).toContain('（小写）¥9,999,999,999,999,999.99');
+  });
+  it('warms up by rendering a throw-away quote, without error', async () => {
+    await expect(warmUpQuotePdf()).resolves.toBeUndefined();
   });
 });
