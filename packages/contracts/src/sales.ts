@@ -48,6 +48,22 @@ export const pipelineSchema = z.object({
 });
 export type Pipeline = z.infer<typeof pipelineSchema>;
 
+/** One stage an opportunity entered (GET /api/v1/opportunities/:id/stage-history), oldest first. */
+export const stageHistoryEntrySchema = z.object({
+  stageId: z.uuid(),
+  stageName: z.string(),
+  outcome: z.enum(STAGE_OUTCOMES),
+  enteredAt: z.string(),
+  /** Null while the opportunity sits in the stage. */
+  leftAt: z.string().nullable(),
+  /** Time in the stage: until it left, until now while open, 0 for the closing stage. */
+  durationMs: z.number().int(),
+  movedBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  amount: z.string().nullable(),
+  probability: z.number().int().nullable(),
+});
+export type StageHistoryEntry = z.infer<typeof stageHistoryEntrySchema>;
+
 /** One column of the opportunity board: the stage, how many opportunities and how much money, the first cards. */
 export const boardColumnSchema = z.object({
   stage: stageSchema,

@@ -162,6 +162,44 @@ describe('opportunities', () => {
     expect(next.columns[0]!.items[0]!.id).not.toBe(page.columns[0]!.items[0]!.id);
   });
 
+  it('tell the time spent in each stage, to those who may read the deal only', async () => {
+    const opp = (await create({ name: '报刊发行合作' })).json();
+    await admin.patch(`/api/v1/opportunities/${opp.id}`, { stageId: stage('需求确认').id }, { 'if-match': '1' });
+    await admin.patch(`/api/v1/opportunities/${opp.id}`, { stageId: stage('方案报价').id }, { 'if-match': '2' });
+    // Entered 初步接洽 three days ago, moved on after two days, then after a day and an hour; now in 方案报价 for 23 hours.
+    const hour = 3_600_000;
+    const start = Date.now() - 72 * hour;
+    const h = opportunityStageHistory;
+    const rows = await t.db.select().from(h).where(eq(h.opportunityId, opp.id)).orderBy(asc(h.enteredAt));
+    const times = [start, start + 48 * hour, start + 73 * hour - 24 * hour];
+    for (const [i, row] of rows.entries())
+      await t.db
+        .update(h)
+        .set({ enteredAt: new Date(times[i]!), leftAt: i + 1 < rows.length ? new Date(times[i + 1]!) : null })
+        .where(eq(h.id, row.id));
+
+    const res = await admin.get(`/api/v1/opportunities/${opp.id}/stage-history`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as {
+      stageName: string;
+      durationMs: number;
+      leftAt: string | null;
+      movedBy: { name: string };
+    }[];
+    expect(items.map((i) => i.stageName)).toEqual(['初步接洽', '需求确认', '方案报价']);
+    expect(items[0]!.durationMs).toBe(48 * hour);
+    expect(items[1]!.durationMs).toBe(hour);
+    expect(items[2]!.leftAt).toBeNull();
+    expect(Math.round(items[2]!.durationMs / hour)).toBe(23);
+    expect(items[1]!.movedBy).toMatchObject({ name: expect.any(String) });
+
+    // A rep of another branch does not see the deal, nor its history.
+    const other = await buildOrgUnit(t.db, { parentId: rootId, name: '南区分公司' });
+    const role = await buildRole(t.db, { permissions: { '*': { read: 'unit' } } });
+    const outsider = await t.as((await buildUser(t.db, { orgUnitId: other.id, roleIds: [role.id] })).id);
+    expect((await outsider.get(`/api/v1/opportunities/${opp.id}/stage-history`)).statusCode).toBe(404);
+  });
+
   it('are found by the global search and listed on the customer', async () => {
     await create({ name: '古籍数字化项目' });
     const found = (await admin.get(`/api/v1/search?q=${encodeURIComponent('古籍')}`)).json();

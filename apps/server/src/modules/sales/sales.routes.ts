@@ -25,6 +25,7 @@ import { opportunityBoard } from './sales.board.ts';
 import { convertCandidates, convertLead } from './sales.convert.ts';
 import { listLeadForms, saveLeadForm, submitLead } from './sales.forms.ts';
 import { createPipeline, listPipelines, updatePipeline } from './sales.pipelines.service.ts';
+import { stageHistory } from './sales.stageHistory.ts';
 import { registerPlanningRoutes } from './planning/planning.routes.ts';
 
 const idParams = z.object({ id: z.uuid() });
@@ -95,6 +96,20 @@ export function registerSalesRoutes(app: FastifyInstance, registry: EntityRegist
       const only = typeof stageId === 'string' ? { stageId } : undefined;
       return opportunityBoard(ctxOf(request, 'opportunity'), pipelineId, query, only);
     },
+  );
+
+  app.get(
+    '/v1/opportunities/:id/stage-history',
+    {
+      schema: {
+        tags,
+        summary: 'The stages an opportunity went through, with the time spent in each (its read access applies)',
+        params: idParams,
+      },
+    },
+    async (request) => ({
+      items: await stageHistory(ctxOf(request, 'opportunity'), (request.params as z.infer<typeof idParams>).id),
+    }),
   );
 
   app.get(
