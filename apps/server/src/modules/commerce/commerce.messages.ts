@@ -17,6 +17,7 @@ registerMessages({
     QUOTE_DISCOUNT_AMOUNT_RANGE: '折扣金额不能为负数，也不能超过被打折的金额。',
     QUOTE_TAX_RATE_RANGE: '税率必须大于等于 0% 且小于 100%，例如 13、9、6、0。',
     CAPITAL_AMOUNT_INVALID: '无法转换为大写金额：金额须为数字，最多两位小数、十六位整数。',
+    QUOTE_PDF_LOGO_INVALID: '公司标志图片无法读取，请上传 PNG 或 JPEG 格式的图片。',
   },
   'zh-TW': {
     DECIMAL_INVALID: '請輸入數字，例如 12.50（不要帶單位、逗號或空格）。',
@@ -33,6 +34,7 @@ registerMessages({
     QUOTE_DISCOUNT_AMOUNT_RANGE: '折扣金額不能為負數，也不能超過被打折的金額。',
     QUOTE_TAX_RATE_RANGE: '稅率必須大於等於 0% 且小於 100%，例如 13、9、6、0。',
     CAPITAL_AMOUNT_INVALID: '無法轉換為大寫金額：金額須為數字，最多兩位小數、十六位整數。',
+    QUOTE_PDF_LOGO_INVALID: '公司標誌圖片無法讀取，請上傳 PNG 或 JPEG 格式的圖片。',
   },
   en: {
     DECIMAL_INVALID: 'Enter a number such as 12.50 (no unit, commas or spaces).',
@@ -50,5 +52,6 @@ registerMessages({
     QUOTE_TAX_RATE_RANGE: 'A tax rate is at least 0% and below 100%, e.g. 13, 9, 6 or 0.',
     CAPITAL_AMOUNT_INVALID:
       'Cannot write the amount in Chinese capital numerals: it must be a number with at most two decimals and 16 digits before the point.',
+    QUOTE_PDF_LOGO_INVALID: 'The company logo cannot be read; upload a PNG or JPEG image.',
   },
 });

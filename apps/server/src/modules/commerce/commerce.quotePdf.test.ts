@@ -141,4 +141,13 @@ describe('quote PDF', () => {
   it('warms up by rendering a throw-away quote, without error', async () => {
     await expect(warmUpQuotePdf()).resolves.toBeUndefined();
   });
+  it('refuses a logo that is not a PNG or JPEG, naming the field', async () => {
+    const data = sampleQuoteData(1);
+    data.company.logo = Buffer.from('GIF89a not a picture pdfkit can embed');
+    await expect(renderQuotePdf(data)).rejects.toMatchObject({
+      code: 'QUOTE_PDF_LOGO_INVALID',
+      status: 422,
+      details: [{ field: 'company.logo' }],
+    });
+  });
 });

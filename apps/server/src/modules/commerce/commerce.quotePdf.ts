@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import { AppError } from '../../platform/http/errors.ts';
 import { toCapitalAmount } from './commerce.capitalNumerals.ts';
 import { formatMoney } from './commerce.money.ts';
 
@@ -112,8 +113,8 @@ function chineseDate(iso: string): string {
 /** A quantity as people write it: no trailing zeros ("3", "2.5"). */
 const quantityText = (q: string) => (q.includes('.') ? q.replace(/\.?0+$/, '') : q);
 
-/** Renders the quote; resolves with the whole PDF. */
-export function renderQuotePdf(data: QuotePdfData): Promise<Buffer> {
+/** Renders the quote; resolves with the whole PDF, or rejects (a logo that is not a PNG or JPEG: QUOTE_PDF_LOGO_INVALID). */
+export async function renderQuotePdf(data: QuotePdfData): Promise<Buffer> {
   const { regular, bold } = preloadQuotePdfFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -179,7 +180,13 @@ function drawLetterhead(doc: Doc, data: QuotePdfData): number {
   const { company } = data;
   let x = LEFT;
   if (company.logo) {
-    doc.image(company.logo, LEFT, PAGE.margin, { fit: [56, 56], valign: 'center' });
+    try {
+      doc.image(company.logo, LEFT, PAGE.margin, { fit: [56, 56], valign: 'center' });
+    } catch {
+      throw new AppError('QUOTE_PDF_LOGO_INVALID', 422, [
+        { field: 'company.logo', code: 'QUOTE_PDF_LOGO_INVALID', message: 'QUOTE_PDF_LOGO_INVALID' },
+      ]);
+    }
     x = LEFT + 66;
   }
   text(doc, company.name, x, PAGE.margin + 2, { size: 16, bold: true, width: RIGHT - x });
