@@ -280,6 +280,7 @@ function printReport(report: BenchReport): void {
   );
   console.log(formatTable(report.results));
   const { start, end } = report.loadAverage;
+  console.log(`\nload average (1 min): ${start.toFixed(2)} at start, ${end.toFixed(2)} at end; ${report.cpus} CPUs`);
   if (Math.max(start, end) > report.cpus) {
     console.log(
       `\nWARNING: the machine was busy (load average ${start.toFixed(1)} at start, ${end.toFixed(1)} at end, ${report.cpus} CPUs).`,
