@@ -18,6 +18,11 @@ export async function apiOf(page: Page) {
       assert.ok(res.ok(), `POST ${path}: ${res.status()} ${await res.text()}`);
       return (await res.json()) as T;
     },
+    async patch<T>(path: string, data: unknown, extra: Record<string, string> = {}): Promise<T> {
+      const res = await page.request.patch(`/api/v1${path}`, { data, headers: { ...headers, ...extra } });
+      assert.ok(res.ok(), `PATCH ${path}: ${res.status()} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
     async put<T>(path: string, data: unknown): Promise<T> {
       const res = await page.request.put(`/api/v1${path}`, { data, headers });
       assert.ok(res.ok(), `PUT ${path}: ${res.status()} ${await res.text()}`);

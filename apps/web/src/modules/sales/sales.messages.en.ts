@@ -47,6 +47,17 @@ export const salesEn: Messages['sales'] = {
     openOpportunity: 'Open opportunity',
   },
   team: { title: 'Deal team', added: 'Added to the deal team', removeTitle: 'Remove {{name}} from the deal team?' },
+  stages: {
+    tab: 'Stage history',
+    stage: 'Stage',
+    entered: 'Entered',
+    duration: 'Time in stage',
+    movedBy: 'Moved by',
+    current: 'Current',
+    days: '{{d}} d {{h}} h',
+    hours: '{{h}} h {{m}} min',
+    minutes: '{{m}} min',
+  },
   lines: {
     tab: 'Products',
     amountNote: 'While an opportunity has product lines, its amount is their total.',

@@ -44,6 +44,17 @@ export const salesZhCN = {
     openOpportunity: '查看商机',
   },
   team: { title: '商机团队', added: '已添加到商机团队', removeTitle: '把 {{name}} 移出商机团队？' },
+  stages: {
+    tab: '阶段历程',
+    stage: '阶段',
+    entered: '进入时间',
+    duration: '停留时长',
+    movedBy: '操作人',
+    current: '当前',
+    days: '{{d}} 天 {{h}} 小时',
+    hours: '{{h}} 小时 {{m}} 分钟',
+    minutes: '{{m}} 分钟',
+  },
   lines: {
     tab: '产品明细',
     amountNote: '有产品明细时，商机金额等于明细合计。',

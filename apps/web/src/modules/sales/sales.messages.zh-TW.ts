@@ -46,6 +46,17 @@ export const salesZhTW: Messages['sales'] = {
     openOpportunity: '檢視商機',
   },
   team: { title: '商機團隊', added: '已新增到商機團隊', removeTitle: '將 {{name}} 移出商機團隊？' },
+  stages: {
+    tab: '階段歷程',
+    stage: '階段',
+    entered: '進入時間',
+    duration: '停留時長',
+    movedBy: '操作人',
+    current: '目前',
+    days: '{{d}} 天 {{h}} 小時',
+    hours: '{{h}} 小時 {{m}} 分鐘',
+    minutes: '{{m}} 分鐘',
+  },
   lines: {
     tab: '產品明細',
     amountNote: '有產品明細時，商機金額等於明細合計。',

@@ -1,5 +1,5 @@
-// What the sales module adds to the generic record pages: lead conversion on a lead's page, 商机团队 and 产品明细
-// on an opportunity's. Its own pages (board, planning, administration) are routes in sales.routes.tsx, with links
+// What the sales module adds to the generic record pages: lead conversion on a lead's page, 商机团队, 产品明细 and
+// 阶段历程 on an opportunity's. Its own pages (board, planning, administration) are routes in sales.routes.tsx, with links
 // in the side navigation.
 // Imported once by the app; registering is all it does.
 import { registerDetailExtension } from '../records/pageExtensions.ts';
@@ -7,11 +7,15 @@ import { registerNavLink } from '../../app/nav/navModel.ts';
 import { ConvertLeadAction } from './ConvertLeadAction.tsx';
 import { OpportunityLinesTab } from './OpportunityLinesTab.tsx';
 import { OpportunityTeamPanel } from './OpportunityTeamPanel.tsx';
+import { OpportunityStagesTab } from './OpportunityStagesTab.tsx';
 
 registerDetailExtension('lead', { Panel: ConvertLeadAction });
 registerDetailExtension('opportunity', {
   Panel: OpportunityTeamPanel,
-  tabs: [{ key: 'lines', label: (t) => t('sales.lines.tab'), Component: OpportunityLinesTab }],
+  tabs: [
+    { key: 'lines', label: (t) => t('sales.lines.tab'), Component: OpportunityLinesTab },
+    { key: 'stages', label: (t) => t('sales.stages.tab'), Component: OpportunityStagesTab },
+  ],
 });
 registerNavLink({
   subsystem: 'sales',
