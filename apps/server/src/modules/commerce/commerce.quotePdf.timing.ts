@@ -1,7 +1,8 @@
 // Times the quote PDF (target: 50 lines in ≤ 500 ms) and writes a sample to look at. Not a test: timings depend on
 // the machine. Run from apps/server: npx tsx src/modules/commerce/commerce.quotePdf.timing.ts [lines] [out.pdf]
 import { writeFileSync } from 'node:fs';
-import { preloadQuotePdfFonts, renderQuotePdf } from './commerce.quotePdf.ts';
+import { preloadPdfFonts } from './commerce.pdf.ts';
+import { renderQuotePdf } from './commerce.quotePdf.ts';
 import { sampleQuoteData } from './commerce.quotePdf.fixture.ts';
 
 const lineCount = Number(process.argv[2] ?? 50);
@@ -9,7 +10,7 @@ const out = process.argv[3] ?? '/tmp/guanxi-quote-sample.pdf';
 const data = sampleQuoteData(lineCount);
 
 let start = performance.now();
-preloadQuotePdfFonts();
+preloadPdfFonts();
 console.log(`fonts opened in ${(performance.now() - start).toFixed(0)} ms`);
 
 // Wall time, and this process's CPU time, which other work on a shared machine does not inflate.

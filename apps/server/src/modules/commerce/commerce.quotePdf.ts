@@ -1,15 +1,22 @@
 // A quote as a printable A4 PDF in Chinese: the company's letterhead, customer and quote details, a table of lines
 // that breaks across pages with its header repeated, totals with 大写金额, terms, a signature block and 第 n 页 / 共 N 页.
-// Chinese is drawn with Noto Sans SC (OFL) from the @embedpdf/fonts-sc package, subset into the PDF, so the file reads
-// the same on any machine and nothing is looked up in the system's fonts or downloaded.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+// The fonts, page and drawing helpers it shares with other commerce documents are in commerce.pdf.ts.
 import { AppError } from '../../platform/http/errors.ts';
 import { toCapitalAmount } from './commerce.capitalNumerals.ts';
 import { formatMoney } from './commerce.money.ts';
+import {
+  BOTTOM,
+  CONTENT_WIDTH,
+  createPdfDocument,
+  drawPageNumbers,
+  hline,
+  LEFT,
+  MUTED,
+  PAGE,
+  RIGHT,
+  text,
+  type Doc,
+} from './commerce.pdf.ts';
 
 export interface QuotePdfLine {
   name: string;
@@ -55,33 +62,6 @@ export interface QuotePdfData {
   signature?: { sellerSigner?: string; buyerSigner?: string };
 }
 
-const FONT_FILES = { regular: 'NotoSansHans-Regular.otf', bold: 'NotoSansHans-Bold.otf' };
-let fonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined;
-
-/**
- * Opens the two CJK fonts once per process (≈ 20 ms; parsing them for each document would cost several hundred).
- * Called by the first render; a server may call it at start so that the first quote prints as fast as the next.
- */
-export function preloadQuotePdfFonts(): { regular: fontkit.Font; bold: fontkit.Font } {
-  if (fonts) return fonts;
-  // The package exports only its index, so its fonts are found beside it: <package>/dist/index.cjs → <package>/fonts.
-  const dir = join(dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-  const open = (file: string) => fontkit.create(readFileSync(join(dir, file))) as fontkit.Font;
-  fonts = { regular: open(FONT_FILES.regular), bold: open(FONT_FILES.bold) };
-  return fonts;
-}
-
-const PAGE = { width: 595.28, height: 841.89, margin: 40 };
-const LEFT = PAGE.margin;
-const RIGHT = PAGE.width - PAGE.margin;
-const CONTENT_WIDTH = RIGHT - LEFT;
-/** Lowest y a table row or block may reach; below it are the page numbers. */
-const BOTTOM = PAGE.height - PAGE.margin - 16;
-const INK = '#1f1f1f';
-const MUTED = '#666666';
-const RULE = '#bfbfbf';
-const HEADER_FILL = '#eef1f5';
-
 interface Column {
   title: string;
   width: number;
@@ -110,30 +90,17 @@ function chineseDate(iso: string): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
+const HEADER_FILL = '#eef1f5';
+
 /** A quantity as people write it: no trailing zeros ("3", "2.5"). */
 const quantityText = (q: string) => (q.includes('.') ? q.replace(/\.?0+$/, '') : q);
 
 /** Renders the quote; resolves with the whole PDF, or rejects (a logo that is not a PNG or JPEG: QUOTE_PDF_LOGO_INVALID). */
 export async function renderQuotePdf(data: QuotePdfData): Promise<Buffer> {
-  const { regular, bold } = preloadQuotePdfFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-    bufferPages: true,
-    info: {
-      Title: `报价单 ${data.quote.number} v${data.quote.revision}`,
-      Author: data.company.name,
-      Subject: data.customer.name,
-    },
-  });
-  // pdfkit takes an opened fontkit font as well as a file (PDFFontFactory.open); its type list omits it.
-  doc.registerFont('cjk', regular as unknown as Buffer);
-  doc.registerFont('cjk-bold', bold as unknown as Buffer);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, done } = createPdfDocument({
+    Title: `报价单 ${data.quote.number} v${data.quote.revision}`,
+    Author: data.company.name,
+    Subject: data.customer.name,
   });
 
   let y = drawLetterhead(doc, data);
@@ -142,38 +109,9 @@ export async function renderQuotePdf(data: QuotePdfData): Promise<Buffer> {
   y = drawTotals(doc, data, y);
   y = drawTerms(doc, data, y);
   drawSignatures(doc, data, y);
-  drawPageNumbers(doc, data);
+  drawPageNumbers(doc, `${data.quote.number} v${data.quote.revision}`);
   doc.end();
   return done;
-}
-
-type Doc = PDFKit.PDFDocument;
-
-/**
- * Writes one piece of text. A single line (the default) that is wider than `width` is set smaller until it fits, so a
- * 16-digit amount stays on its line instead of wrapping into the next row.
- */
-function text(
-  doc: Doc,
-  value: string,
-  x: number,
-  y: number,
-  options: PDFKit.Mixins.TextOptions & { size?: number; bold?: boolean; color?: string } = {},
-) {
-  const { size = 9, bold = false, color = INK, ...rest } = options;
-  doc
-    .font(bold ? 'cjk-bold' : 'cjk')
-    .fontSize(size)
-    .fillColor(color);
-  if (!rest.lineBreak && rest.width) {
-    const natural = doc.widthOfString(value);
-    if (natural > rest.width) doc.fontSize(Math.max(5, (size * rest.width * 0.98) / natural));
-  }
-  doc.text(value, x, y, { lineBreak: false, ...rest });
-}
-
-function hline(doc: Doc, y: number, color = RULE, x1 = LEFT, x2 = RIGHT) {
-  doc.moveTo(x1, y).lineTo(x2, y).lineWidth(0.6).strokeColor(color).stroke();
 }
 
 function drawLetterhead(doc: Doc, data: QuotePdfData): number {
@@ -395,26 +333,6 @@ function drawSignatures(doc: Doc, data: QuotePdfData, top: number): void {
   };
   block(LEFT, '报价方', data.company.name, data.signature?.sellerSigner);
   block(LEFT + half + 10, '客户确认', data.customer.name, data.signature?.buyerSigner);
-}
-
-function drawPageNumbers(doc: Doc, data: QuotePdfData): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    // Writing inside the bottom margin would make pdfkit start a new page; lift the margin while the footer is drawn.
-    const bottomMargin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = PAGE.height - PAGE.margin + 8;
-    hline(doc, y - 6, '#d9d9d9');
-    text(doc, `${data.quote.number} v${data.quote.revision}`, LEFT, y, { size: 8, color: MUTED });
-    text(doc, `第 ${i - start + 1} 页 / 共 ${count} 页`, LEFT, y, {
-      size: 8,
-      color: MUTED,
-      width: CONTENT_WIDTH,
-      align: 'center',
-    });
-    doc.page.margins.bottom = bottomMargin;
-  }
 }
 
 /**
