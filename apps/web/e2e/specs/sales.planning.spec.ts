@@ -145,6 +145,11 @@ test('sales planning: the forecast rolls the 东区 deals up with its weekly tre
   await assertAccessible(page, 'sales forecast');
   await idle(page);
   await screenshot(page, 'sales-forecast-1280');
+  // A person's own trend, picked by name.
+  await row(page, '李娜').getByRole('button', { name: '李娜' }).click();
+  await visible(page.getByText('李娜的预测趋势（每周快照）'));
+  await page.getByRole('button', { name: '看组织的趋势' }).click();
+  await visible(page.getByText('预测趋势（每周快照）', { exact: true }));
   await team.getByRole('link', { name: /东区销售一组的承诺明细/ }).click();
   await visible(page.getByRole('link', { name: '嘉兴南湖书院' }));
 

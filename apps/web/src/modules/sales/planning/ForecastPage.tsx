@@ -1,8 +1,9 @@
 // 销售预测: for a period, the unit rolled up, its child units (opened by name, down the tree) and its own people —
 // the open opportunities expected to close by the category reps set (commit, best case, pipeline), the closed won
-// and the weighted pipeline, each amount opening the opportunities behind it — and the trend of the weekly snapshots.
-import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
-import { Link } from 'react-router';
+// and the weighted pipeline, each amount opening the opportunities behind it — and the trend of the weekly snapshots
+// (the unit's, or a person's picked by name).
+import { Alert, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Drill, ForecastBucket, ForecastRow } from '@guanxi/contracts';
 import { usePageTitle } from '../../../app/usePageTitle.ts';
@@ -26,7 +27,20 @@ export function ForecastPage() {
   const { t } = useTranslation();
   const { period, unitId, unitLink } = usePlanningParams();
   const forecast = useForecast(period, unitId);
-  const trend = useForecastTrend(period, unitId ?? forecast.data?.unit.orgUnitId);
+  // A person's own trend when one is picked (?trendUser=), else the unit's.
+  const [params, setParams] = useSearchParams();
+  const trendPerson = forecast.data?.people.find((p) => p.userId === params.get('trendUser'));
+  const trend = useForecastTrend(
+    period,
+    trendPerson?.orgUnitId ?? unitId ?? forecast.data?.unit.orgUnitId,
+    trendPerson?.userId ?? undefined,
+  );
+  const showTrendOf = (userId: string | null) => {
+    const next = new URLSearchParams(params);
+    if (userId) next.set('trendUser', userId);
+    else next.delete('trendUser');
+    setParams(next, { replace: true });
+  };
   usePageTitle(t('sales.planning.forecast.title'));
 
   const rows: (ForecastRow & { key: string; total?: boolean })[] = forecast.data
@@ -97,7 +111,15 @@ export function ForecastPage() {
                   </Link>
                 ) : (
                   <Space size={4}>
-                    <span>{row.name}</span>
+                    <Button
+                      type="link"
+                      size="small"
+                      style={{ padding: 0 }}
+                      aria-pressed={trendPerson?.userId === row.userId}
+                      onClick={() => showTrendOf(row.userId)}
+                    >
+                      {row.name}
+                    </Button>
                     <Tag>{t('sales.planning.person')}</Tag>
                   </Space>
                 ),
@@ -122,7 +144,19 @@ export function ForecastPage() {
           ]}
         />
       </Card>
-      <Card size="small" title={t('sales.planning.forecast.trend')}>
+      <Card
+        size="small"
+        title={
+          trendPerson ? t('sales.planning.forecast.trendOf', { name: trendPerson.name }) : t('sales.planning.forecast.trend')
+        }
+        extra={
+          trendPerson && (
+            <Button size="small" onClick={() => showTrendOf(null)}>
+              {t('sales.planning.forecast.trendOfUnit')}
+            </Button>
+          )
+        }
+      >
         {trend.isError ? (
           <Alert type="error" showIcon message={errorMessage(t, trend.error)} />
         ) : (

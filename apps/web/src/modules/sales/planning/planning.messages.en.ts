@@ -75,6 +75,8 @@ export const planningEn: Messages['sales']['planning'] = {
     weighted: 'Weighted pipeline',
     deals: '{{count}} deals',
     trend: 'Forecast trend (weekly snapshots)',
+    trendOf: 'Forecast trend of {{name}} (weekly snapshots)',
+    trendOfUnit: 'Unit’s trend',
     now: 'Now',
     noTrend: 'No snapshots yet',
     trendLabel: 'Forecast trend line chart, {{count}} points',

@@ -74,6 +74,8 @@ export const planningZhCN = {
     weighted: '加权管道',
     deals: '{{count}} 个商机',
     trend: '预测趋势（每周快照）',
+    trendOf: '{{name}}的预测趋势（每周快照）',
+    trendOfUnit: '看组织的趋势',
     now: '现在',
     noTrend: '还没有快照',
     trendLabel: '预测趋势折线图，共 {{count}} 个时间点',

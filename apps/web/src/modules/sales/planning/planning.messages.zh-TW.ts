@@ -75,6 +75,8 @@ export const planningZhTW: Messages['sales']['planning'] = {
     weighted: '加權管道',
     deals: '{{count}} 個商機',
     trend: '預測趨勢（每週快照）',
+    trendOf: '{{name}}的預測趨勢（每週快照）',
+    trendOfUnit: '看組織的趨勢',
     now: '現在',
     noTrend: '還沒有快照',
     trendLabel: '預測趨勢折線圖，共 {{count}} 個時間點',
