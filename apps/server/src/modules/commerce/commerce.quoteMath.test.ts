@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/http/errors.ts';
 import { calculateQuote, type QuoteLineInput, type QuoteMathInput, type QuoteMathOptions } from './commerce.quoteMath.ts';
-import { formatMoney, formatQuantity } from './commerce.money.ts';
+import { Exact, formatMoney, formatQuantity } from './commerce.money.ts';
 
 const exclusivePerLine: QuoteMathOptions = { prices: 'exclusive', rounding: 'perLine' };
 const exclusivePerTotal: QuoteMathOptions = { prices: 'exclusive', rounding: 'perTotal' };
@@ -311,5 +311,54 @@ describe('formatting for print', () => {
     expect(formatMoney('999.995')).toBe('1,000.00');
     expect(formatQuantity('3.0000')).toBe('3');
     expect(formatQuantity('2.5000')).toBe('2.5');
+  });
+});
+
+describe('invariants over many generated quotes', () => {
+  // A small seeded generator, so a failure names a quote that can be replayed.
+  function generator(seed: number) {
+    let state = seed;
+    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(items: T[]) => items[Math.floor(next() * items.length)]!;
+    // From the smallest step up, so quantities stay above 0 and prices cover a 0.01 discount.
+    const decimal = (max: number, places: number) => (10 ** -places + next() * max).toFixed(places);
+    return { next, pick, decimal };
+  }
+  const total = (values: string[]) => values.reduce((a, b) => a.plus(b), new Exact(0)).toFixed(2);
+
+  it('per line: totals are the sums of the lines, shares add up to the total discount, each line balances', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const g = generator(seed);
+      const lines = Array.from({ length: 1 + Math.floor(g.next() * 12) }, () =>
+        line(
+          g.decimal(500, g.pick([0, 1, 2, 4])),
+          g.decimal(g.pick([1, 100, 100000]), 2),
+          g.pick(['13', '9', '6', '0', '1', '3']),
+          g.pick([undefined, { kind: 'percent', value: g.decimal(100, 2) }, { kind: 'amount', value: '0.01' }]),
+        ),
+      );
+      const totalDiscount = g.pick([undefined, { kind: 'percent' as const, value: g.decimal(30, 2) }]);
+      for (const prices of ['exclusive', 'inclusive'] as const) {
+        const input = { lines, ...(totalDiscount ? { totalDiscount } : {}) };
+        const { lines: figures, totals } = calculateQuote(input, { prices, rounding: 'perLine' });
+        const context = `seed ${seed}, ${prices}`;
+        expect(total(figures.map((l) => l.subtotal)), context).toBe(totals.subtotal);
+        expect(total(figures.map((l) => l.totalDiscountShare)), context).toBe(totals.totalDiscount);
+        expect(total(figures.map((l) => l.net)), context).toBe(totals.net);
+        expect(total(figures.map((l) => l.tax)), context).toBe(totals.tax);
+        expect(total(figures.map((l) => l.gross)), context).toBe(totals.gross);
+        for (const l of figures) {
+          expect(total([l.net, l.tax]), context).toBe(l.gross);
+          expect(new Exact(l.subtotal).minus(l.totalDiscountShare).toFixed(2), context).toBe(
+            prices === 'exclusive' ? l.net : l.gross,
+          );
+        }
+        // Per total differs from per line by at most the fen each line's rounding may move.
+        const perTotal = calculateQuote(input, { prices, rounding: 'perTotal' }).totals;
+        expect(total([perTotal.net, perTotal.tax]), context).toBe(perTotal.gross);
+        const drift = new Exact(perTotal.tax).minus(totals.tax).abs();
+        expect(drift.lte(new Exact(figures.length).times('0.02')), context).toBe(true);
+      }
+    }
   });
 });
