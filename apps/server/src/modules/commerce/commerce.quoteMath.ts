@@ -138,17 +138,19 @@ function readLines(input: QuoteMathInput, details: ErrorDetail[]): ReadLine[] {
 const lineDiscount = (line: ReadLine, amount: Exact): Exact =>
   line.discount?.kind === 'percent' ? amount.times(line.discountValue).div(100) : line.discountValue;
 
+const sum = (values: Exact[]): Exact => values.reduce((a, b) => a.plus(b), new Exact(0));
+
 /**
  * Splits `total` fen over `weights` in proportion, each share a whole number of fen, the shares adding up to `total`
  * exactly: the fen left after rounding down go one each to the largest remainders (the earlier line on a tie).
  */
 function shareInFen(total: Exact, weights: Exact[]): Exact[] {
-  const sum = weights.reduce((a, b) => a.plus(b), new Exact(0));
-  if (sum.isZero()) return weights.map(() => new Exact(0));
+  const weight = sum(weights);
+  if (weight.isZero()) return weights.map(() => new Exact(0));
   const totalFen = total.times(100);
-  const exact = weights.map((w) => totalFen.times(w).div(sum));
+  const exact = weights.map((w) => totalFen.times(w).div(weight));
   const shares = exact.map((e) => e.floor());
-  let left = totalFen.minus(shares.reduce((a, b) => a.plus(b), new Exact(0))).toNumber();
+  let left = totalFen.minus(sum(shares)).toNumber();
   const order = exact.map((e, i) => ({ i, rest: e.minus(shares[i]!) })).sort((a, b) => b.rest.cmp(a.rest) || a.i - b.i);
   for (const { i } of order) {
     if (left <= 0) break;
@@ -165,8 +167,6 @@ function tooBig(value: Exact, field: string, details: ErrorDetail[]): void {
   if (roundFen(value).abs().gte(MONEY_LIMIT))
     details.push({ field, code: 'QUOTE_AMOUNT_TOO_BIG', message: 'QUOTE_AMOUNT_TOO_BIG' });
 }
-
-const sum = (values: Exact[]): Exact => values.reduce((a, b) => a.plus(b), new Exact(0));
 
 /**
  * The figures of a quote: every line and the totals. Throws VALIDATION_FAILED (400) naming every bad field, including
