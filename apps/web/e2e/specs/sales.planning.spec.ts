@@ -102,6 +102,13 @@ test('sales planning: the 东区 manager sets and splits the branch target; plan
   await assertAccessible(page, 'sales plan');
   await idle(page);
   await screenshot(page, 'sales-plan-1280');
+  // One product category: the won deal has no lines of it, so no revenue counts.
+  await page.getByRole('searchbox', { name: '产品类别（留空为全部）' }).fill('图书');
+  await page.keyboard.press('Enter');
+  await visible(row(page, '东区分公司（合计）').getByText('¥0.00'));
+  await page.getByRole('searchbox', { name: '产品类别（留空为全部）' }).fill('');
+  await page.keyboard.press('Enter');
+  await visible(team.getByText('¥86,000.00'));
   await team.getByRole('link', { name: '查看东区销售一组' }).click();
   await visible(page.getByText(`东区销售一组 · ${thisQuarter()} 计划与实际`));
   await visible(page.getByRole('link', { name: '东区分公司' })); // the breadcrumb back up

@@ -2,9 +2,9 @@
 // down the tree) and the unit's own people — with the actuals linked to the records behind them; below, the unit's
 // targets, added, changed, removed, and a unit's target split to its child units and people.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanRow, SalesTarget } from '@guanxi/contracts';
 import { usePageTitle } from '../../../app/usePageTitle.ts';
@@ -18,7 +18,9 @@ import { TargetDialog } from './TargetDialog.tsx';
 export function PlanPage() {
   const { t } = useTranslation();
   const { period, unitId, unitLink } = usePlanningParams();
-  const plan = usePlanVsActual(period, unitId);
+  const [params, setParams] = useSearchParams();
+  const category = params.get('category')?.trim() || undefined;
+  const plan = usePlanVsActual(period, unitId, category);
   const shownUnit = plan.data?.unit.orgUnitId;
   usePageTitle(t('sales.planning.plan.title'));
 
@@ -34,6 +36,20 @@ export function PlanPage() {
     <>
       <Typography.Title level={2}>{t('sales.planning.plan.title')}</Typography.Title>
       <PlanningFilters shownUnitId={shownUnit} />
+      <Input.Search
+        key={category ?? ''}
+        defaultValue={category}
+        allowClear
+        aria-label={t('sales.planning.plan.category')}
+        placeholder={t('sales.planning.plan.category')}
+        onSearch={(value) => {
+          const next = new URLSearchParams(params);
+          if (value.trim()) next.set('category', value.trim());
+          else next.delete('category');
+          setParams(next);
+        }}
+        style={{ maxWidth: 320, marginBottom: 12 }}
+      />
       {plan.isError && <Alert type="error" showIcon message={errorMessage(t, plan.error)} style={{ marginBottom: 16 }} />}
       <Card
         size="small"

@@ -21,7 +21,7 @@ import { api, request } from '../../../platform/api.ts';
 export const planningKeys = {
   all: ['salesPlanning'] as const,
   targets: (period: string, orgUnitId: string) => ['salesPlanning', 'targets', period, orgUnitId] as const,
-  plan: (period: string, orgUnitId: string) => ['salesPlanning', 'plan', period, orgUnitId] as const,
+  plan: (period: string, orgUnitId: string, category = '') => ['salesPlanning', 'plan', period, orgUnitId, category] as const,
   forecast: (period: string, orgUnitId: string) => ['salesPlanning', 'forecast', period, orgUnitId] as const,
   trend: (period: string, orgUnitId: string, userId: string) => ['salesPlanning', 'trend', period, orgUnitId, userId] as const,
   scorecards: (period: string, orgUnitId: string) => ['salesPlanning', 'scorecards', period, orgUnitId] as const,
@@ -52,11 +52,12 @@ export const useTargets = (period: string, orgUnitId: string | undefined) =>
       api.get<{ items: SalesTarget[] }>(`/sales-targets${query({ period, orgUnitId, subtree: 'false' })}`).then((r) => r.items),
   });
 
-export const usePlanVsActual = (period: string, orgUnitId: string | undefined) =>
+/** `category`: one product category's targets and revenue (won deals' lines of it); omitted, all products. */
+export const usePlanVsActual = (period: string, orgUnitId: string | undefined, category?: string) =>
   useQuery({
-    queryKey: planningKeys.plan(period, orgUnitId ?? ''),
+    queryKey: planningKeys.plan(period, orgUnitId ?? '', category),
     placeholderData: keepPreviousData,
-    queryFn: () => api.get<PlanVsActual>(`/sales-plan-vs-actual${query({ period, orgUnitId })}`),
+    queryFn: () => api.get<PlanVsActual>(`/sales-plan-vs-actual${query({ period, orgUnitId, category })}`),
   });
 
 export const useForecast = (period: string, orgUnitId: string | undefined) =>

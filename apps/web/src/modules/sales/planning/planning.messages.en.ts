@@ -20,6 +20,7 @@ export const planningEn: Messages['sales']['planning'] = {
     link: 'Sales plan',
     vsActual: '{{unit}} · {{period}} plan vs actual',
     name: 'Name',
+    category: 'Product category (empty: all)',
     total: '{{name}} (total)',
   },
   targets: {

@@ -19,6 +19,7 @@ export const planningZhCN = {
     link: '销售计划',
     vsActual: '{{unit}} · {{period}} 计划与实际',
     name: '名称',
+    category: '产品类别（留空为全部）',
     total: '{{name}}（合计）',
   },
   targets: {

@@ -20,6 +20,7 @@ export const planningZhTW: Messages['sales']['planning'] = {
     link: '銷售計畫',
     vsActual: '{{unit}} · {{period}} 計畫與實際',
     name: '名稱',
+    category: '產品類別（留空為全部）',
     total: '{{name}}（合計）',
   },
   targets: {
