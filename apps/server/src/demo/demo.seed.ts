@@ -8,6 +8,7 @@ import { orgUnits, roles, userRoles, users } from '../platform/access/access.sch
 import { hashPassword } from '../platform/auth/passwords.ts';
 import { FIRST_START_LOCK_KEY } from '../modules/admin/admin.bootstrap.ts';
 import { seedDemoCustomers } from './demo.customers.ts';
+import { seedDemoProducts } from './demo.products.ts';
 
 export const DEMO_PASSWORD = 'guanxi-demo-2026';
 
@@ -125,6 +126,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; username
       await tx.insert(userRoles).values({ userId: row!.id, roleId: roleIds.get(user.role)! });
     }
     await seedDemoCustomers(tx);
+    await seedDemoProducts(tx);
     return true;
   });
   return { created, usernames, password: DEMO_PASSWORD };

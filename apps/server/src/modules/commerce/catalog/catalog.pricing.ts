@@ -1,7 +1,7 @@
 // The price engine: the unit price of each line for a customer on a day, and which rule gave it. Everything that
-// may apply to the lines' products — the customer, the products, the price lists' items, the discount rules, the
-// category tree (cached) — is read in five queries sent together, then every line is priced in memory, so 200
-// lines cost about as much as one.
+// may apply to the lines' products — the customer, the products, the price lists' items, the discount rules — is read
+// in one statement (catalog.pricing.facts.ts), the category tree from the reference cache, then every line is priced
+// in memory, so 200 lines cost about as much as one.
 //
 // Precedence (docs/ARCHITECTURE.md, "Commerce: catalogue and prices"):
 //   1. the list price source, first that has a quantity break ≤ the quantity for the product:
@@ -14,19 +14,14 @@
 //      the most specific (product > category > all). A customer-specific list is a negotiated contract price:
 //      no rule discounts it further.
 //   Unit prices are rounded half up to the fen after the discount; the line amount is quantity × unit price,
-//   half up to the fen.
-import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+//   half up to the fen; the total is the sum of the line amounts.
 import type { ErrorDetail, PricedLine, PriceSourceKind, QuoteLinesResponse } from '@guanxi/contracts';
 import type { DbOrTx } from '../../../platform/db/db.ts';
 import type { Actor } from '../../../platform/http/context.ts';
-import { validationFailed } from '../../../platform/http/errors.ts';
-import { Exact, fen } from '../commerce.money.ts';
+import { AppError, validationFailed } from '../../../platform/http/errors.ts';
 import { loadCategoryTree } from './catalog.categories.ts';
-import { customerGradeFor } from './catalog.customers.ts';
-import { findProductsForPricing } from './catalog.products.ts';
+import { loadPricingFacts, type PricingItem } from './catalog.pricing.facts.ts';
 import { trimQuantity } from './catalog.priceLists.ts';
-import { discountRules, priceListItems, priceLists } from './catalog.schema.ts';
 import { QUANTITY_RULE, readValue } from './catalog.values.ts';
 
 export interface PriceRequest {
@@ -52,23 +47,36 @@ export const organisationToday = (): string =>
     day: '2-digit',
   }).format(new Date());
 
-interface ListItemRow {
-  listId: string;
-  listName: string;
-  kind: string;
-  grade: string | null;
-  validFrom: string | null;
-  productId: string;
-  minQuantity: string;
-  unitPrice: string;
+type ListItemRow = PricingItem;
+
+interface Candidate {
+  row: ListItemRow;
+  level: number;
+  /** The break's minimum quantity in ten-thousandths. */
+  min: bigint;
 }
+
+// The arithmetic runs on exact integers — prices in fen, quantities in ten-thousandths, percentages in hundredths of
+// a percent — as BigInt: exact like decimal.js, about twenty times faster, which 200 lines in 20 ms need.
+
+/** "95.5" with `places` 2 → 9550n. The texts come validated (no sign, no exponent) or from numeric columns. */
+const scaled = (text: string, places: number): bigint => {
+  const [whole = '0', fraction = ''] = text.split('.');
+  return BigInt(whole + fraction.padEnd(places, '0').slice(0, places));
+};
+
+/** n ÷ d rounded half up, for n ≥ 0 and d > 0. */
+const divideHalfUp = (n: bigint, d: bigint): bigint => (2n * n + d) / (2n * d);
+
+/** An amount in fen as the API writes it: "1234.50". */
+const fenText = (fen: bigint): string => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
 
 /** Lists first by the latest start, then the newest (ids are UUID v7: later ids were created later). */
 const listOrder = (a: ListItemRow, b: ListItemRow) =>
-  (b.validFrom ?? '').localeCompare(a.validFrom ?? '') || b.listId.localeCompare(a.listId);
+  compareText(b.validFrom ?? '', a.validFrom ?? '') || compareText(b.listId, a.listId);
 
-const validOn = (from: AnyPgColumn, to: AnyPgColumn, day: string) =>
-  and(or(isNull(from), lte(from, day)), or(isNull(to), gte(to, day)));
+/** Code-unit order (ISO dates, UUIDs): localeCompare would ask ICU for every comparison. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Prices every line; 400 naming `lines.<i>.quantity` / `.productId` for bad lines, 404 for a customer the actor may not see. */
 export async function priceLines(db: DbOrTx, actor: Actor, request: PriceRequest): Promise<QuoteLinesResponse> {
@@ -79,46 +87,13 @@ export async function priceLines(db: DbOrTx, actor: Actor, request: PriceRequest
   const productIds = [...new Set(request.lines.map((l) => l.productId))];
   const tier = request.channelTier ?? null;
 
-  const [customer, productsById, tree, itemRows, ruleRows] = await Promise.all([
-    customerGradeFor(db, actor, request.customerId),
-    findProductsForPricing(db, actor, productIds),
+  const [facts, tree] = await Promise.all([
+    loadPricingFacts(db, actor, { customerId: request.customerId, productIds, day, tier }),
     loadCategoryTree(db),
-    db
-      .select({
-        listId: priceLists.id,
-        listName: priceLists.name,
-        kind: priceLists.kind,
-        grade: priceLists.grade,
-        validFrom: priceLists.validFrom,
-        productId: priceListItems.productId,
-        minQuantity: priceListItems.minQuantity,
-        unitPrice: priceListItems.unitPrice,
-      })
-      .from(priceListItems)
-      .innerJoin(priceLists, eq(priceLists.id, priceListItems.priceListId))
-      .where(
-        and(
-          inArray(priceListItems.productId, productIds),
-          eq(priceLists.active, true),
-          validOn(priceLists.validFrom, priceLists.validTo, day),
-          or(
-            inArray(priceLists.kind, ['standard', 'grade']),
-            tier ? and(eq(priceLists.kind, 'tier'), eq(priceLists.tierKey, tier)) : sql`false`,
-            and(eq(priceLists.kind, 'customer'), eq(priceLists.customerId, request.customerId)),
-          ),
-        ),
-      ),
-    db
-      .select()
-      .from(discountRules)
-      .where(
-        and(
-          eq(discountRules.active, true),
-          validOn(discountRules.validFrom, discountRules.validTo, day),
-          or(isNull(discountRules.productId), inArray(discountRules.productId, productIds)),
-        ),
-      ),
   ]);
+  const customer = facts.customer;
+  if (!customer) throw new AppError('NOT_FOUND', 404);
+  const productsById = new Map(facts.products.map((p) => [p.id, p]));
 
   request.lines.forEach((line, i) => {
     const product = productsById.get(line.productId);
@@ -128,67 +103,67 @@ export async function priceLines(db: DbOrTx, actor: Actor, request: PriceRequest
   });
   if (details.length) throw validationFailed(details);
 
-  const itemsByProduct = new Map<string, ListItemRow[]>();
-  for (const row of itemRows) {
-    if (row.kind === 'grade' && row.grade !== customer.grade) continue;
-    itemsByProduct.set(row.productId, [...(itemsByProduct.get(row.productId) ?? []), row]);
+  // Per product, its candidate rows in precedence order — level, then list (latest start, newest), then the largest
+  // break first — so a line's price is the first row whose break is ≤ its quantity.
+  const levelOf = new Map(LEVELS.map((l, i) => [l.kind, i]));
+  const candidates = new Map<string, Candidate[]>();
+  // Grade lists of other grades and rules of other grades were left out by the query.
+  for (const row of facts.items) {
+    const list = candidates.get(row.productId) ?? [];
+    list.push({ row, level: levelOf.get(row.kind)!, min: scaled(row.minQuantity, 4) });
+    candidates.set(row.productId, list);
   }
-  const rules = ruleRows.filter((r) => r.customerGrade === null || r.customerGrade === customer.grade);
+  for (const list of candidates.values())
+    list.sort((a, b) => a.level - b.level || listOrder(a.row, b.row) || (a.min > b.min ? -1 : a.min < b.min ? 1 : 0));
+  const rules = facts.rules
+    .map((r) => ({
+      rule: r,
+      min: r.minQuantity === null ? null : scaled(r.minQuantity, 4),
+      percent: scaled(r.percent, 2),
+      scope: r.productId ? 0 : r.categoryId ? 1 : 2,
+    }))
+    // Best first: the largest percentage, then the most specific, then by id so the choice never wavers.
+    .sort((a, b) => Number(b.percent - a.percent) || a.scope - b.scope || compareText(a.rule.id, b.rule.id));
 
-  let total = new Exact(0);
+  let total = 0n;
   const lines = request.lines.map((line, i): PricedLine => {
     const product = productsById.get(line.productId)!;
     const quantity = quantities[i]!;
-    const rows = itemsByProduct.get(product.id) ?? [];
-
-    let source: PricedLine['source'] = { kind: 'listPrice', unitPrice: product.listPrice };
-    levels: for (const level of LEVELS) {
-      const ofLevel = rows.filter((r) => r.kind === level.kind).sort(listOrder);
-      const lists = [...new Set(ofLevel.map((r) => r.listId))];
-      for (const listId of lists) {
-        const best = ofLevel
-          .filter((r) => r.listId === listId && new Exact(r.minQuantity).lte(quantity))
-          .sort((a, b) => new Exact(b.minQuantity).cmp(a.minQuantity))[0];
-        if (best) {
-          source = {
-            kind: level.source,
-            listId,
-            listName: best.listName,
-            breakMinQuantity: trimQuantity(best.minQuantity),
-            unitPrice: best.unitPrice,
-          };
-          break levels;
+    const q = scaled(quantity.toFixed(4), 4);
+    const hit = candidates.get(product.id)?.find((c) => c.min <= q);
+    const source: PricedLine['source'] = hit
+      ? {
+          kind: LEVELS[hit.level]!.source,
+          listId: hit.row.listId,
+          listName: hit.row.listName,
+          breakMinQuantity: trimQuantity(hit.row.minQuantity),
+          unitPrice: hit.row.unitPrice,
         }
-      }
-    }
+      : { kind: 'listPrice', unitPrice: product.listPrice };
 
     const ancestors = product.categoryId ? tree.ancestors(product.categoryId) : [];
-    const scopeOf = (r: (typeof rules)[number]) => (r.productId ? 0 : r.categoryId ? 1 : 2);
-    const matching = rules.filter(
-      (r) =>
-        (r.minQuantity === null || new Exact(r.minQuantity).lte(quantity)) &&
-        (r.productId ? r.productId === product.id : r.categoryId ? ancestors.includes(r.categoryId) : true),
+    const best = rules.find(
+      ({ rule, min }) =>
+        (min === null || min <= q) &&
+        (rule.productId ? rule.productId === product.id : rule.categoryId ? ancestors.includes(rule.categoryId) : true),
     );
-    const best = matching.sort(
-      (a, b) => new Exact(b.percent).cmp(a.percent) || scopeOf(a) - scopeOf(b) || a.id.localeCompare(b.id),
-    )[0];
 
-    const base = new Exact(source.unitPrice);
+    const base = scaled(source.unitPrice, 2);
     let unitPrice = base;
     const discounts: PricedLine['discounts'] = [];
     const contract = source.kind === 'customerList';
     if (best && !contract) {
-      unitPrice = new Exact(fen(base.times(new Exact(100).minus(best.percent)).div(100)));
+      unitPrice = divideHalfUp(base * (10_000n - best.percent), 10_000n);
       discounts.push({
-        ruleId: best.id,
-        ruleName: best.name,
-        percent: new Exact(best.percent).toFixed(),
-        amountPerUnit: base.minus(unitPrice).toFixed(2),
-        scope: (['product', 'category', 'all'] as const)[scopeOf(best)],
+        ruleId: best.rule.id,
+        ruleName: best.rule.name,
+        percent: trimQuantity(best.rule.percent),
+        amountPerUnit: fenText(base - unitPrice),
+        scope: (['product', 'category', 'all'] as const)[best.scope]!,
       });
     }
-    const amount = fen(quantity.times(unitPrice));
-    total = total.plus(amount);
+    const amount = divideHalfUp(q * unitPrice, 10_000n);
+    total += amount;
     return {
       productId: product.id,
       sku: product.sku,
@@ -197,15 +172,15 @@ export async function priceLines(db: DbOrTx, actor: Actor, request: PriceRequest
       quantity: quantity.toFixed(),
       taxRate: product.taxRate,
       listPrice: product.listPrice,
-      unitPrice: unitPrice.toFixed(2),
-      amount,
+      unitPrice: fenText(unitPrice),
+      amount: fenText(amount),
       source,
       discounts,
       ...(best && contract ? { discountNote: 'contractPrice' as const } : {}),
     };
   });
 
-  return { customerId: request.customerId, customerGrade: customer.grade, date: day, lines, total: total.toFixed(2) };
+  return { customerId: request.customerId, customerGrade: customer.grade, date: day, lines, total: fenText(total) };
 }
 
 /** One line: the engine's answer for a product and quantity. */

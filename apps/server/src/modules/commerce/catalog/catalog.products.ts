@@ -1,12 +1,9 @@
 // Rules of the product record type beyond its descriptor: the SKU is trimmed and unique among live products (409
-// SKU_TAKEN naming the field; the partial unique index stops two writers at once), and readers of products for the
-// price engine.
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+// SKU_TAKEN naming the field; the partial unique index stops two writers at once).
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { EntityHooks } from '../../../platform/entities/descriptor.ts';
 import type { DbOrTx } from '../../../platform/db/db.ts';
-import type { Actor } from '../../../platform/http/context.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { accessCondition } from '../../../platform/access/recordAccess.ts';
 import { products } from './catalog.schema.ts';
 import './catalog.messages.ts';
 
@@ -37,32 +34,3 @@ export const productHooks: EntityHooks = {
     }
   },
 };
-
-export interface ProductForPricing {
-  id: string;
-  sku: string;
-  name: string;
-  unit: string;
-  listPrice: string;
-  taxRate: string;
-  categoryId: string | null;
-  active: boolean;
-}
-
-/** The live products among `ids` the actor may read, for the price engine (one query). */
-export async function findProductsForPricing(db: DbOrTx, actor: Actor, ids: string[]): Promise<Map<string, ProductForPricing>> {
-  const rows = await db
-    .select({
-      id: products.id,
-      sku: products.sku,
-      name: products.name,
-      unit: products.unit,
-      listPrice: products.listPrice,
-      taxRate: products.taxRate,
-      categoryId: products.categoryId,
-      active: products.active,
-    })
-    .from(products)
-    .where(and(inArray(products.id, ids), isNull(products.deletedAt), accessCondition(actor, 'product', 'read', products)));
-  return new Map(rows.map((r) => [r.id, r]));
-}
