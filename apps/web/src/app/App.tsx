@@ -29,6 +29,8 @@ import '../modules/customers/customers.module.ts';
 import '../modules/activities/activities.module.ts';
 import '../modules/sales/sales.module.ts';
 import { salesAdminRoutes, salesPublicRoutes, salesRoutes } from '../modules/sales/sales.routes.tsx';
+import '../modules/commerce/commerce.module.ts';
+import { commerceRoutes } from '../modules/commerce/commerce.routes.tsx';
 import { ImportPage } from '../modules/imports/ImportPage.tsx';
 
 const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
@@ -63,6 +65,7 @@ const router = createBrowserRouter([
       { path: 'recycle-bin', element: <RecycleBinPage /> },
       // Every record type from the metadata: /customers, /customers/new, /customers/<id>, /customers/<id>/edit.
       ...salesRoutes,
+      ...commerceRoutes,
       { path: ':plural', element: <RecordListPage /> },
       { path: ':plural/new', element: <RecordFormPage /> },
       { path: ':plural/import', element: <ImportPage /> },

@@ -5,6 +5,7 @@ import { recordsEn } from '../../modules/records/records.messages.en.ts';
 import { customersEn } from '../../modules/customers/customers.messages.en.ts';
 import { activitiesEn } from '../../modules/activities/activities.messages.en.ts';
 import { salesEn } from '../../modules/sales/sales.messages.en.ts';
+import { commerceEn } from '../../modules/commerce/commerce.messages.en.ts';
 import { importsEn } from '../../modules/imports/imports.messages.en.ts';
 
 export const en: Messages = {
@@ -129,5 +130,6 @@ export const en: Messages = {
   customers: customersEn,
   activities: activitiesEn,
   sales: salesEn,
+  commerce: commerceEn,
   imports: importsEn,
 };

@@ -4,6 +4,7 @@ import { recordsZhCN } from '../../modules/records/records.messages.zh-CN.ts';
 import { customersZhCN } from '../../modules/customers/customers.messages.zh-CN.ts';
 import { activitiesZhCN } from '../../modules/activities/activities.messages.zh-CN.ts';
 import { salesZhCN } from '../../modules/sales/sales.messages.zh-CN.ts';
+import { commerceZhCN } from '../../modules/commerce/commerce.messages.zh-CN.ts';
 import { importsZhCN } from '../../modules/imports/imports.messages.zh-CN.ts';
 export const zhCN = {
   app: {
@@ -126,6 +127,7 @@ export const zhCN = {
   customers: customersZhCN,
   activities: activitiesZhCN,
   sales: salesZhCN,
+  commerce: commerceZhCN,
   imports: importsZhCN,
 };
 

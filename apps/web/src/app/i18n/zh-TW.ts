@@ -5,6 +5,7 @@ import { recordsZhTW } from '../../modules/records/records.messages.zh-TW.ts';
 import { customersZhTW } from '../../modules/customers/customers.messages.zh-TW.ts';
 import { activitiesZhTW } from '../../modules/activities/activities.messages.zh-TW.ts';
 import { salesZhTW } from '../../modules/sales/sales.messages.zh-TW.ts';
+import { commerceZhTW } from '../../modules/commerce/commerce.messages.zh-TW.ts';
 import { importsZhTW } from '../../modules/imports/imports.messages.zh-TW.ts';
 
 export const zhTW: Messages = {
@@ -128,5 +129,6 @@ export const zhTW: Messages = {
   customers: customersZhTW,
   activities: activitiesZhTW,
   sales: salesZhTW,
+  commerce: commerceZhTW,
   imports: importsZhTW,
 };

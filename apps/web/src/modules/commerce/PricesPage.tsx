@@ -1,0 +1,256 @@
+// 价格表与折扣: the price lists (kind, target, validity, how many products), the discount rules and the product
+// category tree. Everyone signed in reads them; administrators add, change and remove (the server enforces it).
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { DiscountRule, PriceList, ProductCategory } from '@guanxi/contracts';
+import { usePageTitle } from '../../app/usePageTitle.ts';
+import { useSession } from '../../app/session.ts';
+import { errorMessage } from '../../platform/formErrors.ts';
+import {
+  catalogKeys,
+  removeCategory,
+  removeDiscountRule,
+  removePriceList,
+  useDiscountRules,
+  usePriceLists,
+  useProductCategories,
+} from './catalog.api.ts';
+import { CategoryDialog } from './CategoryDialog.tsx';
+import { DiscountRuleDialog } from './DiscountRuleDialog.tsx';
+import { PriceListDialog } from './PriceListDialog.tsx';
+
+export function validity(t: TFunction, from: string | null, to: string | null): string {
+  if (from && to) return t('commerce.prices.fromTo', { from, to });
+  if (from) return t('commerce.prices.from', { date: from });
+  if (to) return t('commerce.prices.until', { date: to });
+  return t('commerce.prices.always');
+}
+
+const statusTag = (t: TFunction, active: boolean) =>
+  active ? <Tag color="green">{t('commerce.prices.active')}</Tag> : <Tag>{t('commerce.prices.inactive')}</Tag>;
+
+export function PricesPage() {
+  const { t } = useTranslation();
+  const isAdmin = !!useSession().data?.user?.isAdmin;
+  usePageTitle(t('commerce.prices.title'));
+  return (
+    <>
+      <Typography.Title level={2}>{t('commerce.prices.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('commerce.prices.intro')}</Typography.Paragraph>
+      {!isAdmin && <Alert type="info" showIcon message={t('commerce.prices.readOnly')} style={{ marginBottom: 16 }} />}
+      <Tabs
+        items={[
+          { key: 'lists', label: t('commerce.prices.tabs.lists'), children: <PriceListsTab isAdmin={isAdmin} /> },
+          { key: 'rules', label: t('commerce.prices.tabs.rules'), children: <RulesTab isAdmin={isAdmin} /> },
+          { key: 'categories', label: t('commerce.prices.tabs.categories'), children: <CategoriesTab isAdmin={isAdmin} /> },
+        ]}
+      />
+    </>
+  );
+}
+
+/** Edit and delete buttons of a row, for administrators. */
+function RowActions({ onEdit, onRemove }: { onEdit: () => void; onRemove: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  return (
+    <Space size={0}>
+      <Button type="link" onClick={onEdit}>
+        {t('commerce.prices.edit')}
+      </Button>
+      <Popconfirm
+        title={t('commerce.prices.confirmRemove')}
+        onConfirm={() =>
+          onRemove().then(
+            () => void message.success(t('commerce.prices.removed')),
+            (error: unknown) => void message.error(errorMessage(t, error)),
+          )
+        }
+      >
+        <Button type="link" danger>
+          {t('commerce.prices.remove')}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
+}
+
+function PriceListsTab({ isAdmin }: { isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const lists = usePriceLists();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<string | null | undefined>(undefined);
+  const target = (l: PriceList) => l.grade ?? l.tierKey ?? l.customerName ?? '—';
+  return (
+    <Card>
+      {isAdmin && (
+        <Flex justify="end" style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => setEditing(null)}>
+            {t('commerce.prices.add')}
+          </Button>
+        </Flex>
+      )}
+      {lists.isError && <Alert type="error" showIcon message={errorMessage(t, lists.error)} />}
+      <Table<PriceList>
+        rowKey="id"
+        loading={lists.isPending}
+        dataSource={lists.data}
+        pagination={false}
+        scroll={{ x: 720 }}
+        locale={{ emptyText: t('commerce.prices.empty') }}
+        columns={[
+          {
+            title: t('commerce.prices.columns.name'),
+            dataIndex: 'name',
+            render: (name: string, l) =>
+              isAdmin ? (
+                <Button type="link" style={{ padding: 0 }} onClick={() => setEditing(l.id)}>
+                  {name}
+                </Button>
+              ) : (
+                name
+              ),
+          },
+          { title: t('commerce.prices.columns.kind'), render: (_, l) => t(`commerce.prices.kinds.${l.kind}`) },
+          { title: t('commerce.prices.columns.target'), render: (_, l) => target(l) },
+          { title: t('commerce.prices.columns.validity'), render: (_, l) => validity(t, l.validFrom, l.validTo) },
+          { title: t('commerce.prices.columns.items'), dataIndex: 'itemCount', align: 'right' },
+          { title: t('commerce.prices.columns.status'), render: (_, l) => statusTag(t, l.active) },
+          ...(isAdmin
+            ? [
+                {
+                  title: t('commerce.prices.columns.actions'),
+                  render: (_: unknown, l: PriceList) => (
+                    <RowActions
+                      onEdit={() => setEditing(l.id)}
+                      onRemove={async () => {
+                        await removePriceList(l.id);
+                        await queryClient.invalidateQueries({ queryKey: catalogKeys.priceLists });
+                      }}
+                    />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing !== undefined && <PriceListDialog id={editing} onClose={() => setEditing(undefined)} />}
+    </Card>
+  );
+}
+
+function RulesTab({ isAdmin }: { isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const rules = useDiscountRules();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<DiscountRule | null | undefined>(undefined);
+  const scope = (r: DiscountRule) => r.productName ?? r.categoryName ?? t('commerce.prices.rule.targetAll');
+  return (
+    <Card>
+      {isAdmin && (
+        <Flex justify="end" style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => setEditing(null)}>
+            {t('commerce.prices.add')}
+          </Button>
+        </Flex>
+      )}
+      {rules.isError && <Alert type="error" showIcon message={errorMessage(t, rules.error)} />}
+      <Table<DiscountRule>
+        rowKey="id"
+        loading={rules.isPending}
+        dataSource={rules.data}
+        pagination={false}
+        scroll={{ x: 760 }}
+        locale={{ emptyText: t('commerce.prices.empty') }}
+        columns={[
+          { title: t('commerce.prices.columns.name'), dataIndex: 'name' },
+          {
+            title: t('commerce.prices.columns.percent'),
+            align: 'right',
+            render: (_, r) => t('commerce.prices.rule.off', { percent: Number(r.percent).toString() }),
+          },
+          { title: t('commerce.prices.columns.scope'), render: (_, r) => scope(r) },
+          { title: t('commerce.prices.columns.grade'), render: (_, r) => r.customerGrade ?? t('commerce.prices.rule.anyGrade') },
+          { title: t('commerce.prices.columns.minQuantity'), render: (_, r) => r.minQuantity ?? '—', align: 'right' },
+          { title: t('commerce.prices.columns.validity'), render: (_, r) => validity(t, r.validFrom, r.validTo) },
+          { title: t('commerce.prices.columns.status'), render: (_, r) => statusTag(t, r.active) },
+          ...(isAdmin
+            ? [
+                {
+                  title: t('commerce.prices.columns.actions'),
+                  render: (_: unknown, r: DiscountRule) => (
+                    <RowActions
+                      onEdit={() => setEditing(r)}
+                      onRemove={async () => {
+                        await removeDiscountRule(r.id);
+                        await queryClient.invalidateQueries({ queryKey: catalogKeys.discountRules });
+                      }}
+                    />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing !== undefined && <DiscountRuleDialog rule={editing ?? undefined} onClose={() => setEditing(undefined)} />}
+    </Card>
+  );
+}
+
+function CategoriesTab({ isAdmin }: { isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const categories = useProductCategories();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<ProductCategory | null | undefined>(undefined);
+  return (
+    <Card>
+      {isAdmin && (
+        <Flex justify="end" style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => setEditing(null)}>
+            {t('commerce.prices.add')}
+          </Button>
+        </Flex>
+      )}
+      {categories.isError && <Alert type="error" showIcon message={errorMessage(t, categories.error)} />}
+      <Table<ProductCategory>
+        rowKey="id"
+        loading={categories.isPending}
+        dataSource={categories.data}
+        pagination={false}
+        scroll={{ x: 520 }}
+        locale={{ emptyText: t('commerce.prices.empty') }}
+        columns={[
+          { title: t('commerce.prices.columns.path'), dataIndex: 'path' },
+          { title: t('commerce.prices.columns.products'), dataIndex: 'productCount', align: 'right' },
+          { title: t('commerce.prices.columns.status'), render: (_, c) => statusTag(t, c.active) },
+          ...(isAdmin
+            ? [
+                {
+                  title: t('commerce.prices.columns.actions'),
+                  render: (_: unknown, c: ProductCategory) => (
+                    <RowActions
+                      onEdit={() => setEditing(c)}
+                      onRemove={async () => {
+                        await removeCategory(c.id);
+                        await queryClient.invalidateQueries({ queryKey: catalogKeys.categories });
+                      }}
+                    />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {editing !== undefined && (
+        <CategoryDialog
+          category={editing ?? undefined}
+          categories={categories.data ?? []}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+    </Card>
+  );
+}

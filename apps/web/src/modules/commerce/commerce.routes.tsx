@@ -1,0 +1,8 @@
+// The commerce module's pages beyond the generic record pages (products come from the kit at /products): 价格表 and
+// 价格试算, inside the shell before the generic /:plural routes. No record type is called "commerce".
+import type { RouteObject } from 'react-router';
+
+export const commerceRoutes: RouteObject[] = [
+  { path: 'commerce/prices', lazy: () => import('./PricesPage.tsx').then((m) => ({ Component: m.PricesPage })) },
+  { path: 'commerce/price-check', lazy: () => import('./PriceCheckPage.tsx').then((m) => ({ Component: m.PriceCheckPage })) },
+];
