@@ -77,6 +77,7 @@ test('sales admin: a pipeline’s stages are reordered by keyboard and by draggi
   await stageRow(page, '赢单').getByLabel('赢率（%）').fill('100');
   await page.getByRole('button', { name: SAVE }).click();
   await visible(page.getByRole('region', { name: '渠道合作' }));
+  await screenshot(page, 'sales-admin-pipelines-1280');
   const saved = (await (await apiOf(page)).get<{ items: Pipeline[] }>('/pipelines')).items.find((p) => p.name === '渠道合作');
   assert.deepEqual(
     saved?.stages.map((s) => `${s.name} ${s.probability}`),
