@@ -4,7 +4,7 @@
 // records behind it on the records list page (the server gives each figure its filters).
 import { useMemo } from 'react';
 import { Alert, Card, Col, Row, Select, Statistic, Table, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Drill, SalesDashboard } from '@guanxi/contracts';
 import { usePageTitle } from '../../../app/usePageTitle.ts';
@@ -16,7 +16,6 @@ import { useDashboard, useForecastTrend, usePlanVsActual } from './planning.api.
 import { drillPath } from './planning.logic.ts';
 import { PlanningFilters, usePlanningParams } from './PlanningFilters.tsx';
 import { chartYuan, TrendChart } from './TrendChart.tsx';
-import { useSearchParams } from 'react-router';
 
 /** A chart's data item with where it drills. */
 type Drillable = { value: number; name?: string; drill?: Drill };
