@@ -171,7 +171,6 @@ export async function seedDemoProducts(db: DbOrTx, year = new Date().getFullYear
         taxRate,
         supplier,
         leadTimeDays: Number(leadTime),
-        active: true,
         ownerId: actor.userId,
         orgUnitId: actor.orgUnitId,
       };
@@ -188,18 +187,16 @@ export async function seedDemoProducts(db: DbOrTx, year = new Date().getFullYear
       .insert(priceLists)
       .values({ ...values, createdBy: actor.userId, updatedBy: actor.userId })
       .returning({ id: priceLists.id });
-    await db
-      .insert(priceListItems)
-      .values(
-        Object.entries(breaks).flatMap(([sku, pairs]) =>
-          pairs.map(([minQuantity, unitPrice]) => ({
-            priceListId: list!.id,
-            productId: skuIds.get(sku)!,
-            minQuantity,
-            unitPrice,
-          })),
-        ),
-      );
+    await db.insert(priceListItems).values(
+      Object.entries(breaks).flatMap(([sku, pairs]) =>
+        pairs.map(([minQuantity, unitPrice]) => ({
+          priceListId: list!.id,
+          productId: skuIds.get(sku)!,
+          minQuantity,
+          unitPrice,
+        })),
+      ),
+    );
   };
   await writeList({ name: `${year} 年标准价格表`, kind: 'standard', validFrom: `${year}-01-01` }, STANDARD_BREAKS);
   await writeList(

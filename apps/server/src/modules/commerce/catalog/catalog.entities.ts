@@ -74,7 +74,12 @@ export const productEntity = defineEntity({
       options: UNITS,
       required: true,
     },
-    active: { type: 'boolean', section: 'basics', column: p.active, label: L('启用', '啟用', 'Active') },
+    discontinued: {
+      type: 'boolean',
+      section: 'basics',
+      column: p.discontinued,
+      label: L('停售', '停售', 'Discontinued'),
+    },
     listPrice: money(p.listPrice, L('单价', '單價', 'List price'), { required: true }),
     standardCost: money(p.standardCost, L('标准成本', '標準成本', 'Standard cost')),
     taxRate: {

@@ -22,7 +22,7 @@ registerMessages({
     PRICE_BREAK_DUPLICATE: '同一产品的起订数量不能重复。',
     PRICE_LIST_PRODUCT_DUPLICATE: '同一产品在价格表中只能出现一次（数量阶梯写在该产品下）。',
     PRODUCT_NOT_FOUND: '产品不存在或无权查看。',
-    PRODUCT_INACTIVE: '该产品已停用，不能报价。',
+    PRODUCT_DISCONTINUED: '该产品已停售，不能报价。',
     GRADE_UNKNOWN: '客户等级无效（A、B、C、D）。',
   },
   'zh-TW': {
@@ -45,7 +45,7 @@ registerMessages({
     PRICE_BREAK_DUPLICATE: '同一產品的起訂數量不能重複。',
     PRICE_LIST_PRODUCT_DUPLICATE: '同一產品在價格表中只能出現一次（數量階梯寫在該產品下）。',
     PRODUCT_NOT_FOUND: '產品不存在或無權查看。',
-    PRODUCT_INACTIVE: '該產品已停用，不能報價。',
+    PRODUCT_DISCONTINUED: '該產品已停售，不能報價。',
     GRADE_UNKNOWN: '客戶等級無效（A、B、C、D）。',
   },
   en: {
@@ -68,7 +68,7 @@ registerMessages({
     PRICE_BREAK_DUPLICATE: 'A product’s quantity breaks must have different minimum quantities.',
     PRICE_LIST_PRODUCT_DUPLICATE: 'A product appears once in a price list (its quantity breaks go under it).',
     PRODUCT_NOT_FOUND: 'The product does not exist or you may not see it.',
-    PRODUCT_INACTIVE: 'The product is inactive and cannot be quoted.',
+    PRODUCT_DISCONTINUED: 'The product is discontinued and cannot be quoted.',
     GRADE_UNKNOWN: 'Unknown customer grade (A, B, C, D).',
   },
 });

@@ -18,7 +18,7 @@ export interface PricingProduct {
   listPrice: string;
   taxRate: string;
   categoryId: string | null;
-  active: boolean;
+  discontinued: boolean;
 }
 
 export interface PricingItem {
@@ -64,7 +64,7 @@ export async function loadPricingFacts(
   const { customerId, productIds, day, tier } = input;
   const products = sql`(SELECT coalesce(json_agg(json_build_object(
       'id', ${p.id}, 'sku', ${p.sku}, 'name', ${p.name}, 'unit', ${p.unit}, 'listPrice', ${p.listPrice}::text,
-      'taxRate', ${p.taxRate}::text, 'categoryId', ${p.categoryId}, 'active', ${p.active})), '[]')
+      'taxRate', ${p.taxRate}::text, 'categoryId', ${p.categoryId}, 'discontinued', ${p.discontinued})), '[]')
     FROM ${p} WHERE ${and(anyOf(p.id, productIds), sql`${p.deletedAt} IS NULL`, accessCondition(actor, 'product', 'read', p))})`;
   const lists = sql.join(
     [

@@ -50,7 +50,7 @@ describe('price engine', () => {
       unit: 'volume',
       taxRate: '0.09',
     });
-    await product('retired', { sku: 'OLD-001', name: '停产产品', active: false });
+    await product('retired', { sku: 'OLD-001', name: '停产产品', discontinued: true });
     ids.plain = (await buildCustomer(admin, { name: '普通客户有限公司', grade: 'C' })).id;
     ids.gradeA = (await buildCustomer(admin, { name: '甲级客户有限公司', grade: 'A' })).id;
     ids.contract = (await buildCustomer(admin, { name: '协议客户有限公司', grade: 'A' })).id;
@@ -228,7 +228,7 @@ describe('price engine', () => {
       await quote(admin, 'plain', [{ productId: ids.retired!, quantity: 1 }]),
       400,
       'lines.0.productId',
-      'PRODUCT_INACTIVE',
+      'PRODUCT_DISCONTINUED',
     );
     await bad(
       await admin.post('/api/v1/discount-rules', { name: '超额', percent: '100.5' }),

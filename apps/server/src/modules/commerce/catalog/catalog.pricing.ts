@@ -98,8 +98,8 @@ export async function priceLines(db: DbOrTx, actor: Actor, request: PriceRequest
   request.lines.forEach((line, i) => {
     const product = productsById.get(line.productId);
     if (!product) details.push({ field: `lines.${i}.productId`, code: 'PRODUCT_NOT_FOUND', message: 'PRODUCT_NOT_FOUND' });
-    else if (!product.active)
-      details.push({ field: `lines.${i}.productId`, code: 'PRODUCT_INACTIVE', message: 'PRODUCT_INACTIVE' });
+    else if (product.discontinued)
+      details.push({ field: `lines.${i}.productId`, code: 'PRODUCT_DISCONTINUED', message: 'PRODUCT_DISCONTINUED' });
   });
   if (details.length) throw validationFailed(details);
 

@@ -40,7 +40,8 @@ export const products = pgTable(
     taxRate: numeric('tax_rate', { precision: 4, scale: 2 }).notNull().default('0.13'),
     supplier: text('supplier'),
     leadTimeDays: integer('lead_time_days'),
-    active: boolean('active').notNull().default(true),
+    /** 停售: no longer sold (the price engine refuses it). A flag that is off by default, so a new product is sellable. */
+    discontinued: boolean('discontinued').notNull().default(false),
     description: text('description'),
   },
   (t) => [
