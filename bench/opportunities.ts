@@ -4,9 +4,10 @@
 // with their own marker, so a kept dataset of a million customers gets opportunities added without being rebuilt.
 import { performance } from 'node:perf_hooks';
 import type pg from 'pg';
+import { PART_SEPARATOR, pinyinSortKey } from '../apps/server/src/platform/search/search.text.ts';
 
 /** Bump when the generated opportunities or targets change, so kept ones are regenerated (the customers stay). */
-const OPPORTUNITY_GENERATOR_VERSION = 1;
+const OPPORTUNITY_GENERATOR_VERSION = 2;
 const MARKER_TABLE = 'guanxi_bench_opportunities';
 
 /** The standard pipeline of migration 0010_sales.sql and its stages (open ×4, won, lost). */
@@ -31,7 +32,10 @@ const QUARTER_START = '2026-10-01';
 const QUARTER_END = '2026-12-31';
 const TIME_ZONE = 'Asia/Shanghai';
 
-const INTERESTS = ['包裹快递', '邮政业务', '报刊订阅', '图书采购', '整车采购', '维修服务', '保险'];
+/** What a deal is for: its name is the customer's name + one of these (杭州恒通物流有限公司包裹快递项目). */
+const PROJECTS = ['包裹快递', '邮政业务', '报刊订阅', '图书采购', '整车采购', '维修服务', '保险'].map((w) => w + '项目');
+/** Their pinyin syllables, as pinyinSortKey writes them before the separator. */
+const PROJECT_SYLLABLES = PROJECTS.map((w) => pinyinSortKey(w).split(PART_SEPARATOR)[0]!);
 const SOURCES = ['web_form', 'phone', 'manual', 'import', 'campaign', 'referral', 'exhibition'];
 const LOSS_REASONS = ['price', 'competitor', 'no_budget', 'no_decision', 'product_fit', 'timing', 'other'];
 
@@ -94,7 +98,7 @@ async function generateOpportunities(client: pg.PoolClient, count: number): Prom
     WHERE u.username LIKE 'br%' AND o.code NOT LIKE '%-CS'`);
   await client.query(`CREATE TEMP TABLE bench_opp_customer ON COMMIT DROP AS
     SELECT split_part(o.code, '-', 1) AS branch, row_number() OVER (PARTITION BY split_part(o.code, '-', 1) ORDER BY c.id) - 1 AS n,
-           c.id, c.name
+           c.id, c.name, split_part(c.name_sort, chr(1), 1) AS syllables
     FROM customers c JOIN org_units o ON o.id = c.org_unit_id WHERE c.deleted_at IS NULL`);
   await client.query(`CREATE TEMP TABLE bench_opp_customer_count ON COMMIT DROP AS
     SELECT branch, count(*) AS n FROM bench_opp_customer GROUP BY branch`);
@@ -133,13 +137,16 @@ async function generateOpportunities(client: pg.PoolClient, count: number): Prom
        SELECT d.*, d.created_local AT TIME ZONE '${TIME_ZONE}' AS created_at FROM dated d
      )
      INSERT INTO opportunities (id, version, owner_id, org_unit_id, custom, created_at, created_by, updated_at, updated_by,
-                                name, customer_id, pipeline_id, stage_id, amount, currency, expected_close_date, probability,
+                                name, name_sort, customer_id, pipeline_id, stage_id, amount, currency, expected_close_date, probability,
                                 forecast_category, source, loss_reason, stage_entered_at, closed_at)
      SELECT
        (substr(x.hex, 1, 8) || '-' || substr(x.hex, 9, 4) || '-7' || substr(t.hb, 1, 3) || '-'
          || substr('89ab', (t.r8 % 4)::int + 1, 1) || substr(t.hb, 4, 3) || '-' || substr(t.hb, 7, 12))::uuid,
        1, o.id, o.org_unit_id, '{}'::jsonb, t.created_at, o.id, coalesce(t.closed_at, e.entered_at), o.id,
-       c.name || ' ' || ($2::text[])[(1 + t.r3 % cardinality($2::text[]))::int] || '项目',
+       c.name || ($2::text[])[t.project],
+       -- pinyinSortKey of the name, from the customer's key and the project's syllables: without it the server's
+       -- start-up backfill would fill a million keys while the bench measures.
+       c.syllables || ' ' || ($6::text[])[t.project] || chr(1) || c.name || ($2::text[])[t.project],
        c.id, '${STANDARD_PIPELINE_ID}', ($3::uuid[])[t.stage + 1],
        round(1000 + ((t.r1 % 1000000)::numeric / 1000000) ^ 3 * 2000000, 2), 'CNY', t.close_date,
        (ARRAY[10, 25, 50, 75, 100, 0])[t.stage + 1],
@@ -151,7 +158,7 @@ async function generateOpportunities(client: pg.PoolClient, count: number): Prom
        ($4::text[])[(1 + t.r5 % cardinality($4::text[]))::int],
        CASE WHEN t.stage = 5 THEN ($5::text[])[(1 + t.r6 % cardinality($5::text[]))::int] END,
        coalesce(t.closed_at, e.entered_at), t.closed_at
-     FROM timed t
+     FROM (SELECT timed.*, (1 + timed.r3 % cardinality($2::text[]))::int AS project FROM timed) t
      CROSS JOIN LATERAL (SELECT least(t.created_at + (t.r8 % 40) * interval '1 day',
                                       (date '${DATASET_TODAY}'::timestamp AT TIME ZONE '${TIME_ZONE}')) AS entered_at) e
      CROSS JOIN LATERAL (SELECT lpad(to_hex(floor(extract(epoch FROM t.created_at) * 1000)::bigint), 12, '0') AS hex) x
@@ -160,10 +167,11 @@ async function generateOpportunities(client: pg.PoolClient, count: number): Prom
      JOIN bench_opp_customer c ON c.branch = o.branch AND c.n = t.r3 % cc.n`,
     [
       count,
-      INTERESTS,
+      PROJECTS,
       [STAGE_IDS.first, STAGE_IDS.needs, STAGE_IDS.quote, STAGE_IDS.negotiation, STAGE_IDS.won, STAGE_IDS.lost],
       SOURCES,
       LOSS_REASONS,
+      PROJECT_SYLLABLES,
     ],
   );
   for (const { definition } of indexes) await client.query(definition);
