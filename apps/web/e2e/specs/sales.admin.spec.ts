@@ -198,6 +198,13 @@ test('sales admin: a lead form is published and its hosted page turns a visitor 
   await screenshot(page, 'sales-admin-form-dialog-1280');
   await dialog.getByRole('button', { name: /取\s*消/ }).click();
 
+  // Edited: the campaign its leads carry.
+  await card.getByRole('button', { name: '编辑“杭州车展”' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑线索表单“杭州车展”' });
+  await edit.getByLabel('市场活动').fill('2027杭州国际车展');
+  await edit.getByRole('button', { name: SAVE }).click();
+  await visible(card.getByText('2027杭州国际车展'));
+
   await card.getByRole('button', { name: '发布“杭州车展”' }).click();
   const embed = page.getByRole('dialog', { name: '发布“杭州车展”' });
   const pageUrl = new URL('/public/lead-forms/hangzhou-auto-2027', page.url()).href;
@@ -236,7 +243,7 @@ test('sales admin: a lead form is published and its hosted page turns a visitor 
   ).get<{ items: { name: string; campaign: string; interest: string }[] }>('/leads?q=%E9%92%B1%E5%85%88%E7%94%9F');
   assert.deepEqual(
     leads.items.map((l) => [l.name, l.campaign, l.interest]),
-    [['钱先生', '2027杭州车展', 'vehicles']],
+    [['钱先生', '2027杭州国际车展', 'vehicles']],
   );
 
   const phone = await newPage({ width: 390, height: 800 });

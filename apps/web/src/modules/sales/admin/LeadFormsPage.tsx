@@ -133,10 +133,13 @@ function LeadFormDialog({ form: existing, onClose }: { form?: LeadForm; onClose:
     try {
       await saveLeadForm(
         {
-          ...values,
-          fallbackUserId: values.fallbackUserId!,
+          // Field by field: the saved form carries more (id, createdAt) than the strict input takes.
+          key: values.key.trim(),
+          name: values.name.trim(),
           campaign: values.campaign?.trim() || null,
           interest: values.interest ?? null,
+          active: values.active,
+          fallbackUserId: values.fallbackUserId!,
         },
         existing?.id,
       );
