@@ -1,7 +1,7 @@
 // 价格试算: pick a customer, products and quantities; the price engine answers each line with its unit price, amount
 // and where the price came from (list, quantity break, discount rule), in the user's language.
 import { useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { PricedLine, QuoteLinesResponse } from '@guanxi/contracts';
@@ -11,6 +11,7 @@ import { placeFormError } from '../sales/admin/adminForms.ts';
 import { useMeta } from '../../platform/meta.ts';
 import { quoteLines } from './catalog.api.ts';
 import { explainPrice } from './priceExplain.ts';
+import { ResponsiveTable } from './ResponsiveTable.tsx';
 
 interface Values {
   customerId?: string;
@@ -60,7 +61,7 @@ export function PriceCheckPage() {
           initialValues={{ date: dayjs(), lines: [{ quantity: '1' }] }}
           onFinish={(values) => void run(values)}
         >
-          <Flex gap="middle" wrap>
+          <Flex wrap style={{ columnGap: 16 }}>
             <Form.Item
               name="customerId"
               label={t('commerce.priceCheck.customer')}
@@ -80,7 +81,7 @@ export function PriceCheckPage() {
             {(fields, { add, remove }) => (
               <>
                 {fields.map((field) => (
-                  <Flex key={field.key} gap="small" align="start" wrap>
+                  <Flex key={field.key} align="start" wrap style={{ columnGap: 8 }}>
                     <Form.Item
                       name={[field.name, 'productId']}
                       label={field.name === 0 ? t('commerce.priceCheck.product') : undefined}
@@ -122,8 +123,8 @@ export function PriceCheckPage() {
       </Card>
       {errors.length > 0 && <Alert type="error" showIcon style={{ marginTop: 16 }} message={errors.join(' ')} />}
       {result && (
-        <Card style={{ marginTop: 16 }} title={t('commerce.priceCheck.title')} extra={<GradeTag grade={result.customerGrade} />}>
-          <Table<PricedLine>
+        <Card style={{ marginTop: 16 }} title={t('commerce.priceCheck.result')} extra={<GradeTag grade={result.customerGrade} />}>
+          <ResponsiveTable<PricedLine>
             rowKey={(_, i) => String(i)}
             dataSource={result.lines}
             pagination={false}
@@ -157,18 +158,11 @@ export function PriceCheckPage() {
                 render: (_, l) => <span data-testid="price-explanation">{explainPrice(t, l)}</span>,
               },
             ]}
-            summary={() => (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0} colSpan={4}>
-                  {t('commerce.priceCheck.total')}
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={4} align="right">
-                  <strong data-testid="price-total">{result.total}</strong>
-                </Table.Summary.Cell>
-                <Table.Summary.Cell index={5} />
-              </Table.Summary.Row>
-            )}
           />
+          <Flex justify="end" gap="middle" style={{ marginTop: 12, fontSize: 16 }}>
+            <span>{t('commerce.priceCheck.total')}</span>
+            <strong data-testid="price-total">{result.total}</strong>
+          </Flex>
         </Card>
       )}
     </>

@@ -1,7 +1,7 @@
 // 价格表与折扣: the price lists (kind, target, validity, how many products), the discount rules and the product
 // category tree. Everyone signed in reads them; administrators add, change and remove (the server enforces it).
 import { useState } from 'react';
-import { Alert, App, Button, Card, Flex, Popconfirm, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -21,6 +21,7 @@ import {
 import { CategoryDialog } from './CategoryDialog.tsx';
 import { DiscountRuleDialog } from './DiscountRuleDialog.tsx';
 import { PriceListDialog } from './PriceListDialog.tsx';
+import { ResponsiveTable } from './ResponsiveTable.tsx';
 
 export function validity(t: TFunction, from: string | null, to: string | null): string {
   if (from && to) return t('commerce.prices.fromTo', { from, to });
@@ -94,7 +95,7 @@ function PriceListsTab({ isAdmin }: { isAdmin: boolean }) {
         </Flex>
       )}
       {lists.isError && <Alert type="error" showIcon message={errorMessage(t, lists.error)} />}
-      <Table<PriceList>
+      <ResponsiveTable<PriceList>
         rowKey="id"
         loading={lists.isPending}
         dataSource={lists.data}
@@ -122,6 +123,7 @@ function PriceListsTab({ isAdmin }: { isAdmin: boolean }) {
           ...(isAdmin
             ? [
                 {
+                  key: 'actions',
                   title: t('commerce.prices.columns.actions'),
                   render: (_: unknown, l: PriceList) => (
                     <RowActions
@@ -158,7 +160,7 @@ function RulesTab({ isAdmin }: { isAdmin: boolean }) {
         </Flex>
       )}
       {rules.isError && <Alert type="error" showIcon message={errorMessage(t, rules.error)} />}
-      <Table<DiscountRule>
+      <ResponsiveTable<DiscountRule>
         rowKey="id"
         loading={rules.isPending}
         dataSource={rules.data}
@@ -180,6 +182,7 @@ function RulesTab({ isAdmin }: { isAdmin: boolean }) {
           ...(isAdmin
             ? [
                 {
+                  key: 'actions',
                   title: t('commerce.prices.columns.actions'),
                   render: (_: unknown, r: DiscountRule) => (
                     <RowActions
@@ -215,7 +218,7 @@ function CategoriesTab({ isAdmin }: { isAdmin: boolean }) {
         </Flex>
       )}
       {categories.isError && <Alert type="error" showIcon message={errorMessage(t, categories.error)} />}
-      <Table<ProductCategory>
+      <ResponsiveTable<ProductCategory>
         rowKey="id"
         loading={categories.isPending}
         dataSource={categories.data}
@@ -229,6 +232,7 @@ function CategoriesTab({ isAdmin }: { isAdmin: boolean }) {
           ...(isAdmin
             ? [
                 {
+                  key: 'actions',
                   title: t('commerce.prices.columns.actions'),
                   render: (_: unknown, c: ProductCategory) => (
                     <RowActions

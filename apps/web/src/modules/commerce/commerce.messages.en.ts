@@ -101,6 +101,7 @@ export const commerceEn: Messages['commerce'] = {
     quantity: 'Quantity',
     addLine: 'Add a line',
     removeLine: 'Remove this line',
+    result: 'Prices',
     run: 'Check prices',
     total: 'Total',
     grade: 'Customer grade: {{grade}}',

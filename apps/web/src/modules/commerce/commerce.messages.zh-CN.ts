@@ -99,6 +99,7 @@ export const commerceZhCN = {
     quantity: '数量',
     addLine: '添加一行',
     removeLine: '删除此行',
+    result: '试算结果',
     run: '试算',
     total: '合计',
     grade: '客户等级：{{grade}}',

@@ -101,6 +101,7 @@ export const commerceZhTW: Messages['commerce'] = {
     quantity: '數量',
     addLine: '新增一行',
     removeLine: '刪除此行',
+    result: '試算結果',
     run: '試算',
     total: '合計',
     grade: '客戶等級：{{grade}}',

@@ -303,6 +303,14 @@ describe('price engine', () => {
     expect((await rep.get('/api/v1/price-lists')).statusCode).toBe(200);
   });
 
+  it('products are found by SKU, name and pinyin initials in the global search', async () => {
+    for (const q of ['BK-001', '中国通史', 'zgts']) {
+      const res = await rep.get(`/api/v1/search?q=${encodeURIComponent(q)}&types=product`);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(JSON.stringify(res.json()), q).toContain(ids.book);
+    }
+  });
+
   it('a price list is saved whole with If-Match and read back with its items and breaks', async () => {
     const got = (await admin.get(`/api/v1/price-lists/${ids.standard}`)).json();
     expect(got).toMatchObject({
