@@ -4,6 +4,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PeriodInfo } from '@guanxi/contracts';
 import type { DbOrTx } from '../../../platform/db/db.ts';
+import { recordShares } from '../../../platform/access/access.schema.ts';
 import { activities } from '../../activities/activities.schema.ts';
 import { contacts, customerIdentifiers, customers } from '../../customers/customers.schema.ts';
 import { opportunities as o, stages } from '../sales.schema.ts';
@@ -67,6 +68,41 @@ export async function wonRevenue(
     .from(o)
     .where(where)
     .groupBy(o.orgUnitId, o.ownerId);
+}
+
+/** What a colleague won with the help of an account team: per member, the team's deals won in the period. */
+export interface TeamWin {
+  userId: string;
+  count: number;
+  amount: string;
+  /** The deals, at most 100 (a drill's `in` filter takes no more). */
+  ids: string[];
+}
+
+/**
+ * Won opportunities closed in the period, in the tree, whose account team (record shares given as `team`) has members
+ * other than the owner: per member, count, amount and the deals.
+ */
+export async function teamWins(
+  db: DbOrTx,
+  tree: ReportTree,
+  p: PeriodInfo,
+  tz: string,
+  wonStageIds: string[],
+): Promise<TeamWin[]> {
+  const { rows } = await db.execute<{ user_id: string; count: number; amount: string; ids: string[] }>(sql`
+    SELECT ${recordShares.userId} AS user_id, count(*)::int AS count, coalesce(sum(${o.amount}), 0)::text AS amount,
+           (array_agg(${o.id} ORDER BY ${o.closedAt} DESC))[1:100] AS ids
+    FROM ${recordShares} JOIN ${o} ON ${o.id} = ${recordShares.recordId}
+    WHERE ${recordShares.recordType} = 'opportunity' AND ${recordShares.reason} = 'team' AND ${recordShares.userId} <> ${o.ownerId}
+      AND ${and(
+        inTree(o.orgUnitId, tree),
+        sql`${o.deletedAt} IS NULL AND ${o.closedAt} IS NOT NULL`,
+        withinPeriod(o.closedAt, p, tz),
+        inIds(o.stageId, wonStageIds),
+      )}
+    GROUP BY ${recordShares.userId}`);
+  return rows.map((r) => ({ userId: r.user_id, count: Number(r.count), amount: r.amount, ids: r.ids }));
 }
 
 /** Customers created in the period: `count`. */

@@ -52,6 +52,12 @@ export const drillWon = (scope: DrillScope, p: PeriodInfo, tz: string, wonStageI
   query: { ...scopeFilters(scope), ...timeRange('closedAt', p, tz), 'filter[stageId][in]': wonStageIds.join(',') },
 });
 
+/** These opportunities (at most 100). */
+export const drillIds = (ids: string[]): Drill => ({
+  recordType: 'opportunity',
+  query: { 'filter[id][in]': ids.slice(0, MAX_IN).join(',') },
+});
+
 /** Opportunities closed (won or lost) in the period. */
 export const drillClosed = (scope: DrillScope, p: PeriodInfo, tz: string): Drill => ({
   recordType: 'opportunity',

@@ -102,4 +102,30 @@ describe('scorecards', () => {
     expect(team.body.unit.orgUnitId).toBe(w.east1.id);
     expect(team.body.people.map((p) => p.name)).toEqual(['王芳']);
   });
+
+  it('show a rep the deals they won on a colleague’s account team beside their results, without scoring them twice', async () => {
+    const before = (await get(w.eastManager)).body;
+    const deal = await buildDeal(w, w.rep1, '5000.00', '赢单');
+    const added = await w.eastManager.client.post(`/api/v1/opportunities/${deal.id}/shares`, {
+      userId: w.rep2.id,
+      access: 'edit',
+      reason: 'team',
+    });
+    expect(added.statusCode, added.body).toBe(204);
+    const { body } = await get(w.eastManager);
+    const rep2 = body.people.find((p) => p.userId === w.rep2.id)!;
+    expect(part(rep2, 'results').numbers).toMatchObject({ actual: '10000.00', teamCount: 1, teamActual: '5000.00' });
+    expect(part(rep2, 'results').drill.find((d) => d.label === 'teamWon')!.drill).toEqual({
+      recordType: 'opportunity',
+      query: { 'filter[id][in]': deal.id },
+    });
+    // The score stays on the owner's revenue: rep2's is unchanged, rep1's grows by the deal.
+    expect(rep2.score).toBe(before.people.find((p) => p.userId === w.rep2.id)!.score);
+    const rep1 = body.people.find((p) => p.userId === w.rep1.id)!;
+    expect(part(rep1, 'results').numbers).toMatchObject({ actual: '35000.00' });
+    expect(part(rep1, 'results').numbers).not.toHaveProperty('teamCount');
+    // The drill opens exactly that deal for the manager.
+    const listed = await w.eastManager.client.get(`/api/v1/opportunities?filter[id][in]=${deal.id}`);
+    expect(listed.json().items.map((i: { id: string }) => i.id)).toEqual([deal.id]);
+  });
 });

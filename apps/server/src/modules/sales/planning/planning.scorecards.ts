@@ -7,8 +7,8 @@ import type { ReportQuery, ScoreComponent, ScorecardRow, Scorecards, ScorecardWe
 import type { DbOrTx } from '../../../platform/db/db.ts';
 import type { Actor } from '../../../platform/http/context.ts';
 import { validationFailed } from '../../../platform/http/errors.ts';
-import { customerCompleteness, stageIdsByOutcome, visits, wonRevenue } from './planning.actuals.ts';
-import { drillCustomers, drillVisits, drillWon, type DrillScope } from './planning.drill.ts';
+import { customerCompleteness, stageIdsByOutcome, teamWins, visits, wonRevenue } from './planning.actuals.ts';
+import { drillCustomers, drillIds, drillVisits, drillWon, type DrillScope } from './planning.drill.ts';
 import { parsePeriod } from './planning.periods.ts';
 import { scorecardWeights } from './planning.schema.ts';
 import { loadTargets } from './planning.targetFigures.ts';
@@ -75,9 +75,10 @@ export async function scorecards(db: DbOrTx, actor: Actor, tz: string, query: Re
   const customerTree = narrowTree(actor, tree, 'customer');
   const activityTree = narrowTree(actor, tree, 'activity');
   const stageIds = await stageIdsByOutcome(db);
-  const [weights, won, visited, completeness, targets] = await Promise.all([
+  const [weights, won, teamWon, visited, completeness, targets] = await Promise.all([
     getScorecardWeights(db),
     wonRevenue(db, tree, p, tz, stageIds.won, null),
+    teamWins(db, tree, p, tz, stageIds.won),
     activityTree ? visits(db, activityTree, p, tz) : [],
     customerTree ? customerCompleteness(db, customerTree) : [],
     loadTargets(db, tree, p, null),
@@ -86,6 +87,13 @@ export async function scorecards(db: DbOrTx, actor: Actor, tz: string, query: Re
   const visitSums = rollUp(tree, visited, ['planned', 'done']);
   const infoSums = rollUp(tree, completeness, ['customers', 'withPhone', 'withRegion', 'withIndustry', 'withContact']);
 
+  // A person's deals won as a member of someone else's account team: shown beside their results, not scored (the
+  // revenue is the owner's, and counting it twice would inflate the unit's totals).
+  const teamWonBy = new Map(teamWon.map((w) => [w.userId, w]));
+  const teamNumbers = (userId: string | null): Record<string, number | string> => {
+    const wins = userId ? teamWonBy.get(userId) : undefined;
+    return wins ? { teamCount: wins.count, teamActual: money(new Decimal(wins.amount)) } : {};
+  };
   const row = (
     base: Pick<ScorecardRow, 'kind' | 'orgUnitId' | 'userId' | 'name'>,
     pick: (s: ReturnType<typeof rollUp>) => Sums | undefined,
@@ -126,8 +134,13 @@ export async function scorecards(db: DbOrTx, actor: Actor, tz: string, query: Re
         'results',
         weights.results,
         target && target.gt(0) ? actual.div(target) : null,
-        { target: target ? money(target) : null, actual: money(actual) },
-        [{ label: 'won', drill: drillWon(scope, p, tz, stageIds.won) }],
+        { target: target ? money(target) : null, actual: money(actual), ...teamNumbers(base.userId) },
+        [
+          { label: 'won', drill: drillWon(scope, p, tz, stageIds.won) },
+          ...(base.userId && teamWonBy.has(base.userId)
+            ? [{ label: 'teamWon', drill: drillIds(teamWonBy.get(base.userId)!.ids) }]
+            : []),
+        ],
       ),
     ];
     const score = round2(parts.reduce((sum, part) => sum.plus(part.exactPoints), new Decimal(0)));
