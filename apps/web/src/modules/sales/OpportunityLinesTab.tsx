@@ -230,7 +230,7 @@ function LinesForm({ plural, lines, onDone }: { plural: string; lines: Opportuni
       </Form.List>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 16 }}>
         <Typography.Text strong role="status">
-          {t('sales.lines.total')}：{money(sumAmounts(amounts))}
+          {t('sales.planning.labelled', { name: t('sales.lines.total'), value: money(sumAmounts(amounts)) })}
         </Typography.Text>
         <Flex gap={8}>
           <Button onClick={onDone}>{t('sales.admin.common.cancel')}</Button>

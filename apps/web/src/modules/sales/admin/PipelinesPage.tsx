@@ -60,7 +60,12 @@ export function PipelinesPage() {
                       color={stage.outcome === 'won' ? 'green' : stage.outcome === 'lost' ? 'red' : undefined}
                       style={{ marginInlineEnd: 0, opacity: stage.active ? 1 : 0.6 }}
                     >
-                      {stage.name} {stage.probability}%{stage.active ? '' : `（${t('sales.admin.common.inactive')}）`}
+                      {stage.active
+                        ? `${stage.name} ${stage.probability}%`
+                        : t('sales.planning.aside', {
+                            text: `${stage.name} ${stage.probability}%`,
+                            note: t('sales.admin.common.inactive'),
+                          })}
                     </Tag>
                   </Flex>
                 ))}

@@ -178,7 +178,14 @@ function FunnelChart({ dashboard, onOpen }: { dashboard: SalesDashboard; onOpen:
     [dashboard],
   );
   const text = dashboard.funnel.map((s) => `${s.name} ${s.reached}`).join(t('common.listSeparator'));
-  return <EChart option={option} label={`${t('sales.planning.dashboard.funnel')}：${text}`} height={260} onItemClick={onOpen} />;
+  return (
+    <EChart
+      option={option}
+      label={t('sales.planning.labelled', { name: t('sales.planning.dashboard.funnel'), value: text })}
+      height={260}
+      onItemClick={onOpen}
+    />
+  );
 }
 
 function PipelineChart({ dashboard, onOpen }: { dashboard: SalesDashboard; onOpen: (data: unknown) => void }) {

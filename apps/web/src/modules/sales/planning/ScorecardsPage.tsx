@@ -134,17 +134,22 @@ function numberText(
   value: string | number | null,
 ) {
   const shown = part.key === 'results' ? money(value == null ? null : String(value)) : count(value);
-  const words = serverWord(t, 'numbers', name);
-  return `${words}：${shown}`;
+  return serverWord(t, 'numbers', name, shown);
 }
 
 /**
  * Words for a name the server gives (a number: planned, done, withPhone …; a drill: planned, done, customers, won);
- * an unknown one shows as the name itself.
+ * an unknown one shows as the name itself. With a value: "name：value".
  */
-function serverWord(t: ReturnType<typeof useTranslation>['t'], group: 'numbers' | 'drills', name: string): string {
-  const plain = t as unknown as (key: string, options: { defaultValue: string }) => string;
-  return plain(`sales.planning.scorecards.${group}.${name}`, { defaultValue: name });
+function serverWord(
+  t: ReturnType<typeof useTranslation>['t'],
+  group: 'numbers' | 'drills',
+  name: string,
+  value?: string,
+): string {
+  const plain = t as unknown as (key: string, options: Record<string, string>) => string;
+  const words = plain(`sales.planning.scorecards.${group}.${name}`, { defaultValue: name });
+  return value === undefined ? words : plain('sales.planning.labelled', { name: words, value });
 }
 
 function Parts({ row }: { row: ScorecardRow }) {
@@ -218,7 +223,7 @@ function WeightsDialog({ weights, onClose }: { weights: ScorecardWeights; onClos
             <Form.Item
               key={key}
               name={key}
-              label={`${t(`sales.planning.scorecards.parts.${key}`)}（%）`}
+              label={t('sales.planning.aside', { text: t(`sales.planning.scorecards.parts.${key}`), note: '%' })}
               style={{ flex: '1 1 120px' }}
             >
               <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />

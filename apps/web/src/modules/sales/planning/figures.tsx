@@ -16,8 +16,13 @@ export const metricValue = (metric: TargetMetric, value: string | null) => (metr
  * in a table), and it is underlined, so it reads as a link beside plain figures.
  */
 export function DrillLink({ drill, label, text }: { drill: Drill; label: string; text: string }) {
+  const { t } = useTranslation();
   return (
-    <Link to={drillPath(drill)} aria-label={`${text}（${label}）`} style={{ textDecoration: 'underline' }}>
+    <Link
+      to={drillPath(drill)}
+      aria-label={t('sales.planning.aside', { text, note: label })}
+      style={{ textDecoration: 'underline' }}
+    >
       {text}
     </Link>
   );

@@ -2,6 +2,8 @@
 import type { Messages } from '../../../app/i18n/zh-CN.ts';
 
 export const planningEn: Messages['sales']['planning'] = {
+  labelled: '{{name}}: {{value}}',
+  aside: '{{text}} ({{note}})',
   drillLabel: '{{metric}} of {{name}}: the records',
   attainmentOf: '{{metric}} attained {{percent}}%',
   noTarget: 'No target',
@@ -107,8 +109,16 @@ export const planningEn: Messages['sales']['planning'] = {
       withContact: 'With a contact',
       target: 'Target',
       actual: 'Actual',
+      teamCount: 'Won on account teams',
+      teamActual: 'Account-team revenue',
     },
-    drills: { planned: 'Planned visits', done: 'Visits done', customers: 'Customers', won: 'Won deals' },
+    drills: {
+      planned: 'Planned visits',
+      done: 'Visits done',
+      customers: 'Customers',
+      won: 'Won deals',
+      teamWon: 'Deals won on account teams',
+    },
   },
   dashboard: {
     title: 'Sales dashboard',

@@ -1,6 +1,8 @@
 // 简体中文 strings of the sales planning pages (plans and targets, forecast, scorecards, dashboard); zh-TW and en
 // provide the same keys.
 export const planningZhCN = {
+  labelled: '{{name}}：{{value}}',
+  aside: '{{text}}（{{note}}）',
   drillLabel: '{{name}}的{{metric}}明细',
   attainmentOf: '{{metric}}达成 {{percent}}%',
   noTarget: '未设目标',
@@ -106,8 +108,10 @@ export const planningZhCN = {
       withContact: '有联系人',
       target: '目标',
       actual: '实际',
+      teamCount: '团队协作赢单数',
+      teamActual: '团队协作赢单额',
     },
-    drills: { planned: '计划的拜访', done: '完成的拜访', customers: '客户', won: '赢单商机' },
+    drills: { planned: '计划的拜访', done: '完成的拜访', customers: '客户', won: '赢单商机', teamWon: '团队协作的赢单' },
   },
   dashboard: {
     title: '销售仪表盘',

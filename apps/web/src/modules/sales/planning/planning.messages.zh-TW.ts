@@ -2,6 +2,8 @@
 import type { Messages } from '../../../app/i18n/zh-CN.ts';
 
 export const planningZhTW: Messages['sales']['planning'] = {
+  labelled: '{{name}}：{{value}}',
+  aside: '{{text}}（{{note}}）',
   drillLabel: '{{name}}的{{metric}}明細',
   attainmentOf: '{{metric}}達成 {{percent}}%',
   noTarget: '未設目標',
@@ -107,8 +109,10 @@ export const planningZhTW: Messages['sales']['planning'] = {
       withContact: '有聯絡人',
       target: '目標',
       actual: '實際',
+      teamCount: '團隊協作贏單數',
+      teamActual: '團隊協作贏單額',
     },
-    drills: { planned: '計畫的拜訪', done: '完成的拜訪', customers: '客戶', won: '贏單商機' },
+    drills: { planned: '計畫的拜訪', done: '完成的拜訪', customers: '客戶', won: '贏單商機', teamWon: '團隊協作的贏單' },
   },
   dashboard: {
     title: '銷售儀表板',
