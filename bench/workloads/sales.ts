@@ -83,7 +83,9 @@ export const forecastWorkload = defineWorkload({
     { method: 'GET', path: `/api/v1/sales-forecast?period=${DATASET_QUARTER}`, headers: sessionHeaders(s.session) },
   ],
   rawSql: (_ctx, s) => forecastSql(s.pattern, QUARTER),
-  rawSqlNote: 'the open and won grouped queries (UNION ALL); not the org tree, the stages, the people or the session lookups',
+  rawSqlNote:
+    'the open and won grouped queries, one after the other (UNION ALL) where the server runs them at once on two ' +
+    'connections (so HTTP may take less); not the org tree, the stages, the people or the session lookups',
 });
 
 export const planVsActualWorkload = defineWorkload({
