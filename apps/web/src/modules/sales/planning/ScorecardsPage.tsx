@@ -133,7 +133,9 @@ function numberText(
   name: string,
   value: string | number | null,
 ) {
-  const shown = part.key === 'results' ? money(value == null ? null : String(value)) : count(value);
+  // Money for the results' amounts (target, actual, teamActual); counts for everything else.
+  const isMoney = part.key === 'results' && name !== 'teamCount';
+  const shown = isMoney ? money(value == null ? null : String(value)) : count(value);
   return serverWord(t, 'numbers', name, shown);
 }
 
