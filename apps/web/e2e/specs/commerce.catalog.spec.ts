@@ -10,6 +10,12 @@ async function chooseOption(page: Page, text: string | RegExp): Promise<void> {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
+/** Phone width: the commerce tables turn into cards once antd's breakpoint hook has seen the new width. */
+async function atPhoneWidth(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('#main-content .ant-table').first().waitFor({ state: 'detached' });
+}
+
 async function pick(page: Page, combobox: ReturnType<Page['getByRole']>, typed: string, option: string | RegExp) {
   await combobox.click();
   await combobox.fill(typed);
@@ -36,6 +42,14 @@ test('commerce: a new product is priced in 价格试算 with where each price co
   await chooseOption(page, /^13%$/);
   await page.getByRole('button', { name: /创\s*建/ }).click();
   await visible(page.getByRole('heading', { name: '端到端测试纸箱' }));
+  await screenshot(page, 'commerce-product-card-1280');
+  await page.goto('/products');
+  await visible(page.getByText(sku));
+  await screenshot(page, 'commerce-products-1280');
+  await atPhoneWidth(page); // the kit's list shows cards too
+  await assertNoHorizontalOverflow(page);
+  await screenshot(page, 'commerce-products-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.goto('/commerce/price-check');
   await visible(page.getByRole('heading', { name: '价格试算' }));
@@ -55,7 +69,7 @@ test('commerce: a new product is priced in 价格试算 with where each price co
   assert.equal(await page.getByTestId('price-total').innerText(), '2425.50');
   await screenshot(page, 'commerce-price-check-1280');
 
-  await page.setViewportSize({ width: 390, height: 844 });
+  await atPhoneWidth(page);
   await assertNoHorizontalOverflow(page);
   await screenshot(page, 'commerce-price-check-390');
 
@@ -72,7 +86,7 @@ test('commerce: a new product is priced in 价格试算 with where each price co
   await dialog.getByRole('button', { name: /取\s*消/ }).click();
   await page.getByRole('tab', { name: '折扣规则' }).click();
   await visible(page.getByRole('cell', { name: '报刊订阅满 10 份九五折' }));
-  await page.setViewportSize({ width: 390, height: 844 });
+  await atPhoneWidth(page);
   await assertNoHorizontalOverflow(page);
   await screenshot(page, 'commerce-prices-390');
 });

@@ -51,14 +51,6 @@ export const productEntity = defineEntity({
       searchable: true,
       sortKey: { by: 'pinyin', column: p.nameSort },
     },
-    nameEn: {
-      type: 'text',
-      section: 'basics',
-      column: p.nameEn,
-      label: L('英文名称', '英文名稱', 'English name'),
-      maxLength: 200,
-      searchable: true,
-    },
     categoryId: {
       type: 'reference',
       section: 'basics',
@@ -74,13 +66,21 @@ export const productEntity = defineEntity({
       options: UNITS,
       required: true,
     },
+    listPrice: money(p.listPrice, L('单价', '單價', 'List price'), { required: true }),
+    nameEn: {
+      type: 'text',
+      section: 'basics',
+      column: p.nameEn,
+      label: L('英文名称', '英文名稱', 'English name'),
+      maxLength: 200,
+      searchable: true,
+    },
     discontinued: {
       type: 'boolean',
       section: 'basics',
       column: p.discontinued,
       label: L('停售', '停售', 'Discontinued'),
     },
-    listPrice: money(p.listPrice, L('单价', '單價', 'List price'), { required: true }),
     standardCost: money(p.standardCost, L('标准成本', '標準成本', 'Standard cost')),
     taxRate: {
       type: 'select',
