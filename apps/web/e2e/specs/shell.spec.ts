@@ -68,8 +68,23 @@ test('shell: side navigation: 工作台, a group per subsystem in business order
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-content');
   const entries = await nav.locator('.ant-menu-item, .ant-menu-item-group-title').allInnerTexts();
-  // 商机看板 is the sales module's own page, listed with the record types it shows.
-  assert.deepEqual(entries, ['工作台', '客户', '客户', '联系人', '销售', '商机', '商机看板', '服务', '服务工单', '回收站']);
+  // 商机看板 and the planning pages are the sales module's own pages, listed with the record types they show.
+  assert.deepEqual(entries, [
+    '工作台',
+    '客户',
+    '客户',
+    '联系人',
+    '销售',
+    '商机',
+    '商机看板',
+    '销售计划',
+    '销售预测',
+    '评分卡',
+    '销售仪表盘',
+    '服务',
+    '服务工单',
+    '回收站',
+  ]);
   assert.equal(await nav.getByText('系统管理').count(), 0, 'a sales rep sees no 系统管理');
   await current(nav, '工作台');
 
