@@ -1,5 +1,6 @@
 // Serves the built web app (apps/web/dist) at `/`: hashed assets cached for a year, index.html revalidated,
-// any other page address answered with index.html for the browser router. /api stays with the API's 404.
+// any other page address answered with index.html for the browser router. /api stays with the API's 404. Only a
+// lead form's page may be framed by other sites.
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,19 @@ async function isFile(file: string): Promise<boolean> {
     (s) => s.isFile(),
     () => false,
   );
+}
+
+/**
+ * Pages any site may show in a frame: a campaign's lead form, embedded on its landing page. Framed on another site
+ * the app has no session (the cookie is SameSite=Lax), so a frame cannot act for a signed-in user.
+ */
+const EMBEDDABLE = /^public\/lead-forms\/[^/]+$/;
+
+function allowFraming(reply: FastifyReply): void {
+  const policy = reply.getHeader('content-security-policy');
+  if (typeof policy === 'string')
+    void reply.header('content-security-policy', policy.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'));
+  reply.removeHeader('x-frame-options');
 }
 
 const acceptsHtml = (request: FastifyRequest): boolean => (request.headers.accept ?? '').includes('text/html');
@@ -53,7 +67,10 @@ export async function registerWeb(app: FastifyInstance, dist: string | undefined
     const file = path.resolve(root, wanted);
     if (file.startsWith(root + path.sep) && (await isFile(file))) return reply.sendFile(wanted);
     // A page address of the browser router (no file extension) gets the app; a missing file gets a 404.
-    if (acceptsHtml(request) && !path.extname(wanted)) return sendIndex(reply);
+    if (acceptsHtml(request) && !path.extname(wanted)) {
+      if (EMBEDDABLE.test(wanted)) allowFraming(reply);
+      return sendIndex(reply);
+    }
     return reply.callNotFound();
   });
 }

@@ -26,7 +26,7 @@ import { useMeta } from '../../../platform/meta.ts';
 import { errorMessage } from '../../../platform/formErrors.ts';
 import { FormDialog } from '../../admin/FormDialog.tsx';
 import { placeFormError } from './adminForms.ts';
-import { leadFormEndpoint, leadFormLink, leadFormPageUrl } from './leadFormEmbed.ts';
+import { leadFormEndpoint, leadFormFrame, leadFormLink, leadFormPageUrl } from './leadFormEmbed.ts';
 import { type LeadForm, saveLeadForm, salesAdminKeys, useLeadForms, useUserSummary } from './salesAdmin.api.ts';
 import { UserPicker } from './UserPicker.tsx';
 
@@ -233,6 +233,11 @@ function EmbedDialog({ form, onClose }: { form: LeadForm; onClose: () => void })
       <Typography.Paragraph type="secondary">{t('sales.admin.forms.linkHelp')}</Typography.Paragraph>
       <Typography.Paragraph copyable={copyable} style={block}>
         {leadFormLink(origin, form.key, t('sales.admin.forms.linkText'))}
+      </Typography.Paragraph>
+      <Typography.Title level={5}>{t('sales.admin.forms.frame')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('sales.admin.forms.frameHelp')}</Typography.Paragraph>
+      <Typography.Paragraph copyable={copyable} style={block}>
+        {leadFormFrame(origin, form.key, form.name)}
       </Typography.Paragraph>
       <Typography.Title level={5}>{t('sales.admin.forms.endpoint')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('sales.admin.forms.endpointHelp')}</Typography.Paragraph>

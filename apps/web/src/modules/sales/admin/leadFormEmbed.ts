@@ -1,6 +1,6 @@
-// What an administrator copies to publish a lead form: the hosted form page (a link or QR code on a campaign page:
-// the server forbids framing its pages and answers no cross-site requests, so an <iframe> or a script posting from
-// another site would not work) and the API address for a developer's own server-side posting.
+// What an administrator copies to publish a lead form: the hosted form page (a QR code, a link, or a frame embedded
+// in a campaign page — the server lets other sites frame this page only) and the API address for a developer's own
+// server-side posting (it answers no cross-site browser requests).
 
 const trimSlash = (origin: string) => origin.replace(/\/+$/, '');
 const escapeAttribute = (text: string) =>
@@ -17,3 +17,7 @@ export const leadFormEndpoint = (origin: string, key: string): string =>
 /** The HTML to paste into a campaign page: a link that opens the hosted form in a new tab. */
 export const leadFormLink = (origin: string, key: string, text: string): string =>
   `<a href="${escapeAttribute(leadFormPageUrl(origin, key))}" target="_blank" rel="noopener">${escapeAttribute(text)}</a>`;
+
+/** The HTML to paste into a campaign page to show the hosted form inside it. */
+export const leadFormFrame = (origin: string, key: string, title: string): string =>
+  `<iframe src="${escapeAttribute(leadFormPageUrl(origin, key))}" title="${escapeAttribute(title)}" width="100%" height="760" style="border:0" loading="lazy"></iframe>`;

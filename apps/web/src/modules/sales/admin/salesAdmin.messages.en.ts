@@ -103,6 +103,8 @@ export const salesAdminEn: Messages['sales']['admin'] = {
     pageUrlHelp: 'Send it to customers directly, or print the QR code for your stand.',
     link: 'Put on a campaign page',
     linkHelp: 'Paste this HTML into the campaign page; visitors fill in the form in a new tab.',
+    frame: 'Embed in a campaign page',
+    frameHelp: 'Paste this HTML into the campaign page to show the form inside it.',
     linkText: 'Register online',
     qr: 'QR code of the form page',
     endpoint: 'API address (developers)',

@@ -101,6 +101,8 @@ export const salesAdminZhCN = {
     pageUrlHelp: '可直接发给客户，或打印二维码放在展位上。',
     link: '放到活动网页',
     linkHelp: '把这段 HTML 粘贴到活动页面，访客点击后在新窗口填写表单。',
+    frame: '嵌入活动网页',
+    frameHelp: '把这段 HTML 粘贴到活动页面，表单直接显示在页面中。',
     linkText: '在线登记',
     qr: '表单页面二维码',
     endpoint: '接口地址（开发者）',

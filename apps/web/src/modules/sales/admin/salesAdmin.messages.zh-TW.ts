@@ -102,6 +102,8 @@ export const salesAdminZhTW: Messages['sales']['admin'] = {
     pageUrlHelp: '可直接傳給客戶，或列印 QR 碼放在攤位上。',
     link: '放到活動網頁',
     linkHelp: '把這段 HTML 貼到活動頁面，訪客點擊後在新視窗填寫表單。',
+    frame: '嵌入活動網頁',
+    frameHelp: '把這段 HTML 貼到活動頁面，表單直接顯示在頁面中。',
     linkText: '線上登記',
     qr: '表單頁面 QR 碼',
     endpoint: '介面網址（開發者）',
