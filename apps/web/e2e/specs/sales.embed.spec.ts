@@ -24,12 +24,16 @@ test('sales embed: a lead form framed on another site’s campaign page takes a 
     fallbackUserId: me.user.id,
   });
 
-  // The campaign page: another origin (about:blank here) with the form in a frame.
+  // The campaign page: another site (served by the browser's request interception) with the form in a frame.
   const formUrl = new URL('/public/lead-forms/wenzhou-expo-2027', admin.url()).href;
   const campaign = await newPage();
-  await campaign.setContent(
-    `<!doctype html><meta charset="utf-8"><h1>温州展会报名</h1><iframe src="${formUrl}" title="在线登记" width="100%" height="760" style="border:0"></iframe>`,
+  await campaign.route('http://campaign.example.test/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><meta charset="utf-8"><h1>温州展会报名</h1><iframe src="${formUrl}" title="在线登记" width="100%" height="760" style="border:0"></iframe>`,
+    }),
   );
+  await campaign.goto('http://campaign.example.test/wenzhou');
   const frame = campaign.frameLocator('iframe[title="在线登记"]');
   await visible(frame.getByRole('heading', { name: '留下您的联系方式' }));
   await frame.getByLabel('姓名').fill('孙女士');
