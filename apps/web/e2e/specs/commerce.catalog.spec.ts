@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { test } from '../harness/runner.ts';
-import { assertNoHorizontalOverflow, signIn, visible } from '../harness/flows.ts';
+import { assertNoHorizontalOverflow, DEMO_PASSWORD, signIn, visible } from '../harness/flows.ts';
 
 async function chooseOption(page: Page, text: string | RegExp): Promise<void> {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
@@ -89,4 +89,15 @@ test('commerce: a new product is priced in 价格试算 with where each price co
   await atPhoneWidth(page);
   await assertNoHorizontalOverflow(page);
   await screenshot(page, 'commerce-prices-390');
+
+  // A sales rep reads the lists but changes nothing.
+  const rep = await newPage();
+  await signIn(rep, 'wangfang', DEMO_PASSWORD);
+  await rep.goto('/commerce/prices');
+  await visible(rep.getByText('只有系统管理员可以修改价格表、折扣规则和产品分类。'));
+  assert.equal(await rep.getByRole('button', { name: /新\s*建/ }).count(), 0);
+  await rep.getByRole('button', { name: /A 级客户价格表/ }).click();
+  const view = rep.getByRole('dialog', { name: '价格表明细' });
+  await visible(view.getByText('起订数量'));
+  assert.equal(await view.getByRole('button', { name: /保\s*存/ }).count(), 0);
 });

@@ -67,7 +67,15 @@ const toInput = (v: Values): PriceListInput => ({
   })),
 });
 
-export function PriceListDialog({ id, onClose }: { id: string | null; onClose: () => void }) {
+export function PriceListDialog({
+  id,
+  readOnly = false,
+  onClose,
+}: {
+  id: string | null;
+  readOnly?: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const existing = usePriceList(id);
   const loading = !!id && existing.isPending;
@@ -75,17 +83,23 @@ export function PriceListDialog({ id, onClose }: { id: string | null; onClose: (
     <Modal
       open
       width={820}
-      title={id ? t('commerce.prices.list.editTitle') : t('commerce.prices.list.newTitle')}
+      title={
+        readOnly
+          ? t('commerce.prices.list.viewTitle')
+          : id
+            ? t('commerce.prices.list.editTitle')
+            : t('commerce.prices.list.newTitle')
+      }
       onCancel={onClose}
       footer={null}
       destroyOnHidden
     >
-      {loading ? <Spin /> : <PriceListForm list={id ? existing.data : undefined} onClose={onClose} />}
+      {loading ? <Spin /> : <PriceListForm list={id ? existing.data : undefined} readOnly={readOnly} onClose={onClose} />}
     </Modal>
   );
 }
 
-function PriceListForm({ list, onClose }: { list?: PriceList; onClose: () => void }) {
+function PriceListForm({ list, readOnly, onClose }: { list?: PriceList; readOnly: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -110,7 +124,7 @@ function PriceListForm({ list, onClose }: { list?: PriceList; onClose: () => voi
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={toValues(list)} onFinish={(v) => void submit(v)}>
+    <Form form={form} layout="vertical" disabled={readOnly} initialValues={toValues(list)} onFinish={(v) => void submit(v)}>
       <Flex gap="middle" wrap>
         <Form.Item name="name" label={t('commerce.prices.list.name')} rules={[{ required: true }]} style={{ flex: '1 1 240px' }}>
           <Input maxLength={100} />
@@ -240,12 +254,14 @@ function PriceListForm({ list, onClose }: { list?: PriceList; onClose: () => voi
         )}
       </Form.List>
       {errors.length > 0 && <Alert type="error" showIcon style={{ marginTop: 12 }} message={errors.join(' ')} />}
-      <Flex justify="end" gap="small" style={{ marginTop: 16 }}>
-        <Button onClick={onClose}>{t('commerce.prices.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {t('commerce.prices.save')}
-        </Button>
-      </Flex>
+      {!readOnly && (
+        <Flex justify="end" gap="small" style={{ marginTop: 16 }}>
+          <Button onClick={onClose}>{t('commerce.prices.cancel')}</Button>
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {t('commerce.prices.save')}
+          </Button>
+        </Flex>
+      )}
     </Form>
   );
 }

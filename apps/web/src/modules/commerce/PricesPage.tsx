@@ -106,14 +106,15 @@ function PriceListsTab({ isAdmin }: { isAdmin: boolean }) {
           {
             title: t('commerce.prices.columns.name'),
             dataIndex: 'name',
-            render: (name: string, l) =>
-              isAdmin ? (
-                <Button type="link" style={{ padding: 0 }} onClick={() => setEditing(l.id)}>
-                  {name}
-                </Button>
-              ) : (
-                name
-              ),
+            render: (name: string, l) => (
+              <Button
+                type="link"
+                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                onClick={() => setEditing(l.id)}
+              >
+                {name}
+              </Button>
+            ),
           },
           { title: t('commerce.prices.columns.kind'), render: (_, l) => t(`commerce.prices.kinds.${l.kind}`) },
           { title: t('commerce.prices.columns.target'), render: (_, l) => target(l) },
@@ -139,7 +140,7 @@ function PriceListsTab({ isAdmin }: { isAdmin: boolean }) {
             : []),
         ]}
       />
-      {editing !== undefined && <PriceListDialog id={editing} onClose={() => setEditing(undefined)} />}
+      {editing !== undefined && <PriceListDialog id={editing} readOnly={!isAdmin} onClose={() => setEditing(undefined)} />}
     </Card>
   );
 }

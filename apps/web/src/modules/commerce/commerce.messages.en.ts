@@ -43,6 +43,7 @@ export const commerceEn: Messages['commerce'] = {
     },
     list: {
       newTitle: 'New price list',
+      viewTitle: 'Price list',
       editTitle: 'Edit price list',
       name: 'Name',
       kind: 'Kind',

@@ -41,6 +41,7 @@ export const commerceZhCN = {
     },
     list: {
       newTitle: '新建价格表',
+      viewTitle: '价格表明细',
       editTitle: '编辑价格表',
       name: '名称',
       kind: '类型',

@@ -43,6 +43,7 @@ export const commerceZhTW: Messages['commerce'] = {
     },
     list: {
       newTitle: '新增價格表',
+      viewTitle: '價格表明細',
       editTitle: '編輯價格表',
       name: '名稱',
       kind: '類型',
