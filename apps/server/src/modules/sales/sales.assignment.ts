@@ -4,6 +4,7 @@
 // (least loaded). A rule pointing at a disabled user, an inactive unit or a unit without active members is skipped
 // and reported to the administrators; the lead goes on to the next rule.
 import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { AssignmentRuleInput } from '@guanxi/contracts';
 import type { DbOrTx } from '../../platform/db/db.ts';
 import { orgUnits, users } from '../../platform/access/access.schema.ts';
@@ -31,16 +32,68 @@ export function ruleMatches(conditions: RuleConditions, lead: Lead): boolean {
   );
 }
 
+type Member = { id: string; orgUnitId: string };
+
+/**
+ * What the rules need while one transaction assigns leads — an import assigns a whole batch in one: the rules
+ * (locked), each unit's members and each least-loaded rule's counts are read once and then kept up to date in memory,
+ * so the leads of one batch, not yet written, are counted too and one lead costs no more round trips than it must.
+ */
+interface Batch {
+  rules: Rule[];
+  members: Map<string, Member[]>;
+  users: Map<string, Member | undefined>;
+  /** Per least-loaded rule: open leads per member, this transaction's assignments included. */
+  loads: Map<string, Map<string, number>>;
+}
+
+const batches = new WeakMap<object, Batch>();
+
+/** The transaction's batch; outside a transaction a fresh one each time (nothing outlives a transaction). */
+async function batchOf(db: DbOrTx): Promise<Batch> {
+  const inTransaction = db instanceof PgTransaction;
+  const known = inTransaction ? batches.get(db) : undefined;
+  if (known) return known;
+  // Rule rows stay locked until the transaction ends, so two leads arriving at once do not get the same turn.
+  const rules = await db
+    .select()
+    .from(assignmentRules)
+    .where(eq(assignmentRules.active, true))
+    .orderBy(asc(assignmentRules.position))
+    .for('update');
+  const batch: Batch = { rules, members: new Map(), users: new Map(), loads: new Map() };
+  if (inTransaction) batches.set(db, batch);
+  return batch;
+}
+
 /** Active members of a unit and its sub-units, in a fixed order (for turns). */
-async function membersOf(db: DbOrTx, unitId: string): Promise<{ id: string; orgUnitId: string }[]> {
+async function membersOf(db: DbOrTx, batch: Batch, unitId: string): Promise<Member[]> {
+  const known = batch.members.get(unitId);
+  if (known) return known;
   const [unit] = await db.select({ path: orgUnits.path, active: orgUnits.active }).from(orgUnits).where(eq(orgUnits.id, unitId));
-  if (!unit?.active) return [];
-  return db
-    .select({ id: users.id, orgUnitId: users.orgUnitId })
+  const members = unit?.active
+    ? await db
+        .select({ id: users.id, orgUnitId: users.orgUnitId })
+        .from(users)
+        .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+        .where(and(eq(users.active, true), eq(orgUnits.active, true), like(orgUnits.path, `${unit.path}%`)))
+        .orderBy(asc(users.id))
+    : [];
+  batch.members.set(unitId, members);
+  return members;
+}
+
+/** A rule's target user while active and in an active unit. */
+async function activeUser(db: DbOrTx, batch: Batch, userId: string): Promise<Member | undefined> {
+  if (batch.users.has(userId)) return batch.users.get(userId);
+  const [user] = await db
+    .select({ id: users.id, orgUnitId: users.orgUnitId, unitActive: orgUnits.active })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-    .where(and(eq(users.active, true), eq(orgUnits.active, true), like(orgUnits.path, `${unit.path}%`)))
-    .orderBy(asc(users.id));
+    .where(and(eq(users.id, userId), eq(users.active, true)));
+  const member = user?.unitActive ? { id: user.id, orgUnitId: user.orgUnitId } : undefined;
+  batch.users.set(userId, member);
+  return member;
 }
 
 /** The member after the one who got the rule's last lead (wrapping round). */
@@ -49,59 +102,52 @@ const nextInTurn = <T extends { id: string }>(members: T[], lastUserId: string |
   return members[(last + 1) % members.length]!;
 };
 
-async function leastLoaded<T extends { id: string }>(db: DbOrTx, members: T[]): Promise<T> {
-  const counts = await db
-    .select({ ownerId: leads.ownerId, n: sql<number>`count(*)::int` })
-    .from(leads)
-    .where(
-      and(
-        inArray(
-          leads.ownerId,
-          members.map((m) => m.id),
+/** The member holding the fewest open leads (ties: the first in the fixed order, so the choice is predictable). */
+async function leastLoaded(db: DbOrTx, batch: Batch, rule: Rule, members: Member[]): Promise<Member> {
+  let load = batch.loads.get(rule.id);
+  if (!load) {
+    const counts = await db
+      .select({ ownerId: leads.ownerId, n: sql<number>`count(*)::int` })
+      .from(leads)
+      .where(
+        and(
+          inArray(
+            leads.ownerId,
+            members.map((m) => m.id),
+          ),
+          inArray(leads.status, OPEN_LEAD_STATUSES),
+          isNull(leads.deletedAt),
         ),
-        inArray(leads.status, OPEN_LEAD_STATUSES),
-        isNull(leads.deletedAt),
-      ),
-    )
-    .groupBy(leads.ownerId);
-  const load = new Map(counts.map((c) => [c.ownerId, c.n]));
-  // Ties go to the first in the fixed order, so the choice is predictable.
-  return members.reduce((best, m) => ((load.get(m.id) ?? 0) < (load.get(best.id) ?? 0) ? m : best));
+      )
+      .groupBy(leads.ownerId);
+    load = new Map(counts.map((c) => [c.ownerId, c.n]));
+    batch.loads.set(rule.id, load);
+  }
+  const chosen = members.reduce((best, m) => ((load.get(m.id) ?? 0) < (load.get(best.id) ?? 0) ? m : best));
+  load.set(chosen.id, (load.get(chosen.id) ?? 0) + 1);
+  return chosen;
 }
 
 /** Where one rule sends a lead, or undefined when its target cannot take leads now. */
-async function targetOf(db: DbOrTx, rule: Rule): Promise<{ ownerId: string; orgUnitId: string } | undefined> {
-  if (rule.targetUserId) {
-    const [user] = await db
-      .select({ id: users.id, orgUnitId: users.orgUnitId, unitActive: orgUnits.active })
-      .from(users)
-      .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-      .where(and(eq(users.id, rule.targetUserId), eq(users.active, true)));
-    return user?.unitActive ? { ownerId: user.id, orgUnitId: user.orgUnitId } : undefined;
-  }
+async function targetOf(db: DbOrTx, batch: Batch, rule: Rule): Promise<Member | undefined> {
+  if (rule.targetUserId) return activeUser(db, batch, rule.targetUserId);
   if (!rule.targetOrgUnitId) return undefined;
-  const members = await membersOf(db, rule.targetOrgUnitId);
+  const members = await membersOf(db, batch, rule.targetOrgUnitId);
   if (!members.length) return undefined;
-  const chosen = rule.distribution === 'least_loaded' ? await leastLoaded(db, members) : nextInTurn(members, rule.lastUserId);
+  if (rule.distribution === 'least_loaded') return leastLoaded(db, batch, rule, members);
+  const chosen = nextInTurn(members, rule.lastUserId);
+  rule.lastUserId = chosen.id;
   await db.update(assignmentRules).set({ lastUserId: chosen.id }).where(eq(assignmentRules.id, rule.id));
-  return { ownerId: chosen.id, orgUnitId: chosen.orgUnitId };
+  return chosen;
 }
 
-/**
- * The owner the rules give a lead, or undefined when none matches. Rule rows are locked while a lead is assigned, so
- * two leads arriving at once do not get the same turn.
- */
+/** The owner the rules give a lead, or undefined when none matches. */
 export async function assignLead(db: DbOrTx, lead: Lead): Promise<Assignment | undefined> {
-  const rules = await db
-    .select()
-    .from(assignmentRules)
-    .where(eq(assignmentRules.active, true))
-    .orderBy(asc(assignmentRules.position))
-    .for('update');
-  for (const rule of rules) {
+  const batch = await batchOf(db);
+  for (const rule of batch.rules) {
     if (!ruleMatches(rule.conditions, lead)) continue;
-    const target = await targetOf(db, rule);
-    if (target) return { ...target, ruleId: rule.id, ruleName: rule.name };
+    const target = await targetOf(db, batch, rule);
+    if (target) return { ownerId: target.id, orgUnitId: target.orgUnitId, ruleId: rule.id, ruleName: rule.name };
     // One queued report per rule at a time: a flood of leads does not flood the administrators.
     await enqueueJob(db, RULE_SKIPPED_JOB, { ruleId: rule.id }, { dedupeKey: `assignment-rule-skipped:${rule.id}` });
   }

@@ -85,4 +85,27 @@ describe('lead import routing', () => {
     // No rule for 广东省: the importer keeps it.
     expect(byName.get('王五')).toMatchObject({ ownerId: adminId, rule: null });
   });
+
+  it('balances a least-loaded unit inside one batch, counting the rows not yet written', async () => {
+    const saved = await admin.put('/api/v1/lead-assignment-rules', {
+      rules: [
+        { name: '川渝按负荷', conditions: { province: ['四川省'] }, targetOrgUnitId: units.west, distribution: 'least_loaded' },
+      ],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const openLeads = async () => {
+      const rows = await t.db.select({ ownerId: leads.ownerId }).from(leads);
+      return [people.west!.id, people.parcels!.id].map((id) => rows.filter((r) => r.ownerId === id).length);
+    };
+    // 西区 holds one open lead each (王三, 王四) before six rows from 四川 arrive, four of them in the first batch.
+    expect(await openLeads()).toEqual([1, 1]);
+    const csv = '\uFEFF姓名,省份\r\n' + ['赵一', '赵二', '赵三', '赵四', '赵五', '赵六'].map((n) => `${n},四川省\r\n`).join('');
+    const form = multipartForm({ recordType: 'lead' }, { name: '四川.csv', content: csv });
+    const upload = await admin.request({ method: 'POST', url: '/api/v1/imports', payload: form.payload, headers: form.headers });
+    expect(upload.statusCode, upload.body).toBe(201);
+    expect((await admin.post(`/api/v1/imports/${upload.json().id}/start`)).statusCode).toBe(202);
+    await t.app.jobs.tick();
+    expect((await admin.get(`/api/v1/imports/${upload.json().id}`)).json().progress).toMatchObject({ created: 6, failed: 0 });
+    expect(await openLeads()).toEqual([4, 4]);
+  });
 });
