@@ -176,18 +176,14 @@ describe('price engine', () => {
     expect(a2027.source).toMatchObject({ kind: 'standardList', listId: ids.standard2027 });
   });
 
-  it('prices many lines in one answer with the total; 200 lines price quickly', async () => {
+  it('prices many lines in one answer with the total', async () => {
     const lines = Array.from({ length: 200 }, (_, i) => ({ productId: i % 2 ? ids.parcel! : ids.book!, quantity: (i % 7) + 1 }));
-    await quote(admin, 'plain', lines); // warm
-    const started = performance.now();
     const res = await quote(admin, 'plain', lines);
-    const ms = performance.now() - started;
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as QuoteLinesResponse;
     expect(body.lines).toHaveLength(200);
     const sum = body.lines.reduce((s, l) => s + Math.round(Number(l.amount) * 100), 0);
     expect(body.total).toBe((sum / 100).toFixed(2));
-    console.info(`200 lines priced in ${ms.toFixed(1)} ms (one request through the app)`);
   });
 
   it('refuses bad input with the field named', async () => {
