@@ -73,8 +73,13 @@ export const opportunities = pgTable(
     closedAt: at('closed_at'),
   },
   (t) => [
-    index('opportunities_board_idx')
-      .on(t.pipelineId, t.stageId, t.orgUnitId)
+    // The board: each column's totals of a pipeline for some units (index-only with the INCLUDE columns the
+    // migration adds), and each column's first cards by amount.
+    index('opportunities_board_totals_idx')
+      .on(t.pipelineId, t.orgUnitId, t.stageId)
+      .where(sql`${t.deletedAt} IS NULL`),
+    index('opportunities_board_amount_idx')
+      .on(t.pipelineId, t.stageId, t.amount.desc().nullsLast(), t.id)
       .where(sql`${t.deletedAt} IS NULL`),
     index('opportunities_customer_idx').on(t.customerId),
     index('opportunities_live_name_sort_idx')
@@ -85,7 +90,7 @@ export const opportunities = pgTable(
     index('opportunities_created_idx').on(t.createdAt, t.id),
     index('opportunities_close_idx').on(t.expectedCloseDate),
     // Plan vs actual and the forecast read a subtree's units for a period: won ones by closing time, open ones by
-    // expected close date.
+    // expected close date (index-only with the INCLUDE columns the migration adds).
     index('opportunities_unit_closed_idx')
       .on(t.orgUnitId, t.closedAt)
       .where(sql`${t.deletedAt} IS NULL AND ${t.closedAt} IS NOT NULL`),
