@@ -62,15 +62,23 @@ export function searchSql(userId: string, pathPattern: string, query: string, re
   };
 }
 
-/** lookupIdentifier's customer query for a phone number given without its type (mobile and landline forms). */
+/**
+ * lookupIdentifier's statement for a phone number given without its type: the customers and the contacts holding its
+ * mobile or landline form, each kind ordered and limited, in one UNION ALL (as the server sends it).
+ */
 export function identifierLookupSql(userId: string, pathPattern: string, value: string): RawQuery {
   const digits = normalizePhone(value);
+  const matches = `((i.type = 'phone' AND i.normalized = $3) OR (i.type = 'mobile' AND i.normalized = $3))`;
   return {
-    text: `SELECT DISTINCT c.id, c.name, i.type FROM customer_identifiers i
-      JOIN customers c ON c.id = i.customer_id
-      WHERE ((i.type = 'phone' AND i.normalized = $3) OR (i.type = 'mobile' AND i.normalized = $3))
-        AND c.deleted_at IS NULL AND ${unitAndBelow('c.owner_id', 'c.org_unit_id', 'c.id', 'customer')}
-      ORDER BY c.name, c.id LIMIT 20`,
+    text: `(SELECT DISTINCT 'customer' AS kind, c.id, c.name AS title, c.id AS customer_id, i.type AS identifier_type
+        FROM customer_identifiers i JOIN customers c ON c.id = i.customer_id
+        WHERE ${matches} AND c.deleted_at IS NULL AND ${unitAndBelow('c.owner_id', 'c.org_unit_id', 'c.id', 'customer')}
+        ORDER BY title, id LIMIT 20)
+      UNION ALL
+      (SELECT DISTINCT 'contact' AS kind, p.id, p.name AS title, p.customer_id, i.type AS identifier_type
+        FROM customer_identifiers i JOIN contacts p ON p.id = i.contact_id JOIN customers c ON c.id = i.customer_id
+        WHERE ${matches} AND p.deleted_at IS NULL AND ${unitAndBelow('p.owner_id', 'p.org_unit_id', 'p.id', 'contact')}
+        ORDER BY title, id LIMIT 20)`,
     params: [userId, pathPattern, digits],
   };
 }

@@ -40,7 +40,7 @@ export const identifierLookupWorkload = defineWorkload({
       s.mobiles.map((m) => `/api/v1/identifiers/lookup?value=${encodeURIComponent(m)}`),
     ),
   rawSql: (_ctx, s, i) => identifierLookupSql(s.user.id, s.pattern, s.mobiles[i % s.mobiles.length]!),
-  rawSqlNote: 'the customer query with the phone and mobile forms; not the contact query, the other types or the type list',
+  rawSqlNote: 'the lookup statement (customers and contacts, phone and mobile forms); not the session statement',
 });
 
 /** One search workload per kind of query: the same endpoint, different index paths. */
@@ -55,7 +55,8 @@ function searchWorkload(name: string, measures: string, queries: string[]) {
         queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`),
       ),
     rawSql: (_ctx, s, i) => searchSql(s.user.id, s.pattern, queries[i % queries.length]!),
-    rawSqlNote: "the customer type's query; not the other types' (contacts, activities, widgets) or the session lookups",
+    rawSqlNote:
+      "the customer type's part of the search statement (the other types hold no entries here); not the session statement",
   });
 }
 
@@ -85,5 +86,5 @@ export const customerListWorkload = defineWorkload({
     },
   ],
   rawSql: (_ctx, s) => customerListSql(s.user.id, s.pattern, 'A'),
-  rawSqlNote: 'the page SELECT; not the session and actor lookups or the custom field definitions',
+  rawSqlNote: "the page SELECT; not the session statement or the titles of the page's references",
 });
