@@ -1,6 +1,6 @@
 // Keeps the search index in step with records (called by the entity kit inside each write's transaction) and
 // answers global searches across every record type the caller may read, with the same access conditions as lists.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Locale } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
@@ -158,7 +158,9 @@ export async function searchRecords(
   if (!types.length) return [];
   // One statement for every type, so the index is read once, not once per type: types whose entries match alike
   // share one condition (all of them, unless a two-character form narrows the token scan to the caller's scope,
-  // which differs by type). The matches are then ranked per type, each keeping its best `limit`.
+  // which differs by type), led by their record types so the planner can narrow a group to its types by the primary
+  // key (a catalogue every role reads must not make a scoped search read every entry holding 「东区」). The matches
+  // are then ranked per type, each keeping its best `limit`.
   const groups = new Map<string, { scope: Scope | undefined; types: EntityDescriptor[] }>();
   for (const type of types) {
     const scope = twoCharacters ? scopeFor(actor.permissions, type.name, 'read') : undefined;
@@ -169,7 +171,10 @@ export async function searchRecords(
   const matched = sql.join(
     [...groups.values()].map(
       (group) =>
-        sql`((${contains(group.scope)}) AND (${sql.join(
+        sql`(${inArray(
+          d.recordType,
+          group.types.map((type) => type.name),
+        )} AND (${contains(group.scope)}) AND (${sql.join(
           group.types.map((type) => sql`(${and(eq(d.recordType, type.name), accessCondition(actor, type.name, 'read', cols))})`),
           sql` OR `,
         )}))`,
