@@ -3,41 +3,23 @@
 // no rule matches stays with the importer, and a bad row is reported without stopping the others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../../../test/harness/testApp.ts';
-import { buildAdmin, buildOrgUnit, buildRole, buildUser } from '../../../test/factories/access.ts';
+import type { TestApp, TestClient } from '../../../test/harness/testApp.ts';
 import { multipartForm } from '../../../test/factories/files.ts';
 import { leads } from './sales.schema.ts';
+import { buildRoutingWorld, type RoutingWorld } from './sales.leads.testSetup.ts';
 
 describe('lead import routing', () => {
   let t: TestApp;
   let admin: TestClient;
   let adminId: string;
-  const people: Record<string, { id: string }> = {};
-  const units: Record<string, string> = {};
+  let people: RoutingWorld['people'];
+  let units: RoutingWorld['units'];
 
   beforeAll(async () => {
-    t = await createTestApp({ config: { importBatchSize: 4 } });
-    const a = await buildAdmin(t.db);
-    adminId = a.user.id;
-    admin = await t.as(a.user.id);
-    const role = await buildRole(t.db, { permissions: { '*': { read: 'own', create: 'own', update: 'own' } } });
-    units.east = (await buildOrgUnit(t.db, { parentId: a.root.id, name: '东区分公司' })).id;
-    units.west = (await buildOrgUnit(t.db, { parentId: a.root.id, name: '西区分公司' })).id;
-    for (const [key, unit] of [
-      ['eastA', 'east'],
-      ['eastB', 'east'],
-      ['west', 'west'],
-      ['parcels', 'west'],
-    ] as const)
-      people[key] = await buildUser(t.db, { orgUnitId: units[unit]!, roleIds: [role.id], displayName: key });
-    const saved = await admin.put('/api/v1/lead-assignment-rules', {
-      rules: [
-        { name: '包裹意向给专人', conditions: { interest: ['parcel'] }, targetUserId: people.parcels!.id },
-        { name: '浙江沪苏归东区', conditions: { province: ['浙江省', '上海市', '江苏省'] }, targetOrgUnitId: units.east },
-        { name: '川渝归西区', conditions: { province: ['四川省', '重庆市'] }, targetOrgUnitId: units.west },
-      ],
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+    ({ t, admin, adminId, people, units } = await buildRoutingWorld({
+      config: { importBatchSize: 4 },
+      westDistribution: 'round_robin',
+    }));
   });
   afterAll(async () => t?.close());
 

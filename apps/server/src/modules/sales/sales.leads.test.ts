@@ -3,48 +3,22 @@
 // attaches the lead to an existing customer found by the duplicate rules instead of creating a twin — once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { createTestApp, type TestApp, type TestClient } from '../../../test/harness/testApp.ts';
-import { buildAdmin, buildOrgUnit, buildRole, buildUser } from '../../../test/factories/access.ts';
+import type { TestApp, TestClient } from '../../../test/harness/testApp.ts';
 import { buildCustomer } from '../../../test/factories/customers.ts';
 import { notifications } from '../../platform/events/events.schema.ts';
 import { users } from '../../platform/access/access.schema.ts';
 import { HOURLY_LIMIT, MIN_FILL_MS } from './sales.forms.ts';
+import { buildRoutingWorld, type RoutingWorld } from './sales.leads.testSetup.ts';
 
 describe('leads', () => {
   let t: TestApp;
   let admin: TestClient;
   let adminId: string;
-  const people: Record<string, { id: string; orgUnitId: string }> = {};
-  const units: Record<string, string> = {};
+  let people: RoutingWorld['people'];
+  let units: RoutingWorld['units'];
 
   beforeAll(async () => {
-    t = await createTestApp();
-    const a = await buildAdmin(t.db);
-    adminId = a.user.id;
-    admin = await t.as(a.user.id);
-    const role = await buildRole(t.db, { permissions: { '*': { read: 'own', create: 'own', update: 'own' } } });
-    units.east = (await buildOrgUnit(t.db, { parentId: a.root.id, name: '东区分公司' })).id;
-    units.west = (await buildOrgUnit(t.db, { parentId: a.root.id, name: '西区分公司' })).id;
-    for (const [key, unit] of [
-      ['eastA', 'east'],
-      ['eastB', 'east'],
-      ['west', 'west'],
-      ['parcels', 'west'],
-    ] as const)
-      people[key] = await buildUser(t.db, { orgUnitId: units[unit]!, roleIds: [role.id], displayName: key });
-    const saved = await admin.put('/api/v1/lead-assignment-rules', {
-      rules: [
-        { name: '包裹意向给专人', conditions: { interest: ['parcel'] }, targetUserId: people.parcels!.id },
-        { name: '浙江沪苏归东区', conditions: { province: ['浙江省', '上海市', '江苏省'] }, targetOrgUnitId: units.east },
-        {
-          name: '川渝归西区',
-          conditions: { province: ['四川省', '重庆市'] },
-          targetOrgUnitId: units.west,
-          distribution: 'least_loaded',
-        },
-      ],
-    });
-    expect(saved.statusCode, saved.body).toBe(200);
+    ({ t, admin, adminId, people, units } = await buildRoutingWorld());
   });
   afterAll(async () => t?.close());
 
