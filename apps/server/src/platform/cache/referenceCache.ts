@@ -95,18 +95,20 @@ export function registerReferenceCache(app: FastifyInstance): void {
     all.add(cache);
     return cache;
   };
+  let unsubscribe = () => {};
   if (app.database.engine !== 'postgres') {
     enable(false, () => 0);
   } else {
     app.addHook('onReady', async () => {
       await app.events.attachPostgres(app.database);
       const cache = enable(true, () => app.events.listenEpoch);
-      app.events.subscribe(SUBJECT, (event) => {
+      unsubscribe = app.events.subscribe(SUBJECT, (event) => {
         if (event.type === CHANGED_EVENT) cache.changed(String(event.data?.key));
       });
     });
   }
   app.addHook('onClose', async () => {
+    unsubscribe();
     const cache = byDatabase.get(app.db);
     if (cache) all.delete(cache);
     byDatabase.delete(app.db);
