@@ -1,7 +1,8 @@
 // 价格表与折扣: the price lists (kind, target, validity, how many products), the discount rules and the product
 // category tree. Everyone signed in reads them; administrators add, change and remove (the server enforces it).
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Flex, Popconfirm, Space, Tabs, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -79,12 +80,23 @@ function RowActions({ onEdit, onRemove }: { onEdit: () => void; onRemove: () => 
   );
 }
 
-function PriceListsTab({ isAdmin }: { isAdmin: boolean }) {
+/**
+ * One tab of the page: a table of `query`'s rows, with — for administrators — an add button and each row's edit and
+ * remove actions; `dialog` edits the chosen row (null: a new one). `columns` may open the dialog through `edit`.
+ */
+function CatalogTable<T extends { id: string }>(props: {
+  isAdmin: boolean;
+  query: { data?: T[]; isPending: boolean; isError: boolean; error: unknown };
+  queryKey: readonly unknown[];
+  remove: (id: string) => Promise<unknown>;
+  scrollX: number;
+  columns: (edit: (row: T) => void) => ColumnsType<T>;
+  dialog: (editing: T | null, close: () => void) => ReactNode;
+}) {
   const { t } = useTranslation();
-  const lists = usePriceLists();
   const queryClient = useQueryClient();
-  const [editing, setEditing] = useState<string | null | undefined>(undefined);
-  const target = (l: PriceList) => l.grade ?? l.tierKey ?? l.customerName ?? '—';
+  const [editing, setEditing] = useState<T | null | undefined>(undefined);
+  const { isAdmin, query } = props;
   return (
     <Card>
       {isAdmin && (
@@ -94,44 +106,27 @@ function PriceListsTab({ isAdmin }: { isAdmin: boolean }) {
           </Button>
         </Flex>
       )}
-      {lists.isError && <Alert type="error" showIcon message={errorMessage(t, lists.error)} />}
-      <ResponsiveTable<PriceList>
+      {query.isError && <Alert type="error" showIcon message={errorMessage(t, query.error)} />}
+      <ResponsiveTable<T>
         rowKey="id"
-        loading={lists.isPending}
-        dataSource={lists.data}
+        loading={query.isPending}
+        dataSource={query.data}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: props.scrollX }}
         locale={{ emptyText: t('commerce.prices.empty') }}
         columns={[
-          {
-            title: t('commerce.prices.columns.name'),
-            dataIndex: 'name',
-            render: (name: string, l) => (
-              <Button
-                type="link"
-                style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-                onClick={() => setEditing(l.id)}
-              >
-                {name}
-              </Button>
-            ),
-          },
-          { title: t('commerce.prices.columns.kind'), render: (_, l) => t(`commerce.prices.kinds.${l.kind}`) },
-          { title: t('commerce.prices.columns.target'), render: (_, l) => target(l) },
-          { title: t('commerce.prices.columns.validity'), render: (_, l) => validity(t, l.validFrom, l.validTo) },
-          { title: t('commerce.prices.columns.items'), dataIndex: 'itemCount', align: 'right' },
-          { title: t('commerce.prices.columns.status'), render: (_, l) => statusTag(t, l.active) },
+          ...props.columns(setEditing),
           ...(isAdmin
             ? [
                 {
                   key: 'actions',
                   title: t('commerce.prices.columns.actions'),
-                  render: (_: unknown, l: PriceList) => (
+                  render: (_: unknown, row: T) => (
                     <RowActions
-                      onEdit={() => setEditing(l.id)}
+                      onEdit={() => setEditing(row)}
                       onRemove={async () => {
-                        await removePriceList(l.id);
-                        await queryClient.invalidateQueries({ queryKey: catalogKeys.priceLists });
+                        await props.remove(row.id);
+                        await queryClient.invalidateQueries({ queryKey: props.queryKey });
                       }}
                     />
                   ),
@@ -140,122 +135,92 @@ function PriceListsTab({ isAdmin }: { isAdmin: boolean }) {
             : []),
         ]}
       />
-      {editing !== undefined && <PriceListDialog id={editing} readOnly={!isAdmin} onClose={() => setEditing(undefined)} />}
+      {editing !== undefined && props.dialog(editing, () => setEditing(undefined))}
     </Card>
+  );
+}
+
+function PriceListsTab({ isAdmin }: { isAdmin: boolean }) {
+  const { t } = useTranslation();
+  const target = (l: PriceList) => l.grade ?? l.tierKey ?? l.customerName ?? '—';
+  return (
+    <CatalogTable<PriceList>
+      isAdmin={isAdmin}
+      query={usePriceLists()}
+      queryKey={catalogKeys.priceLists}
+      remove={removePriceList}
+      scrollX={720}
+      columns={(edit) => [
+        {
+          title: t('commerce.prices.columns.name'),
+          dataIndex: 'name',
+          render: (name: string, l) => (
+            <Button
+              type="link"
+              style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+              onClick={() => edit(l)}
+            >
+              {name}
+            </Button>
+          ),
+        },
+        { title: t('commerce.prices.columns.kind'), render: (_, l) => t(`commerce.prices.kinds.${l.kind}`) },
+        { title: t('commerce.prices.columns.target'), render: (_, l) => target(l) },
+        { title: t('commerce.prices.columns.validity'), render: (_, l) => validity(t, l.validFrom, l.validTo) },
+        { title: t('commerce.prices.columns.items'), dataIndex: 'itemCount', align: 'right' },
+        { title: t('commerce.prices.columns.status'), render: (_, l) => statusTag(t, l.active) },
+      ]}
+      dialog={(editing, close) => <PriceListDialog id={editing?.id ?? null} readOnly={!isAdmin} onClose={close} />}
+    />
   );
 }
 
 function RulesTab({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
-  const rules = useDiscountRules();
-  const queryClient = useQueryClient();
-  const [editing, setEditing] = useState<DiscountRule | null | undefined>(undefined);
   const scope = (r: DiscountRule) => r.productName ?? r.categoryName ?? t('commerce.prices.rule.targetAll');
   return (
-    <Card>
-      {isAdmin && (
-        <Flex justify="end" style={{ marginBottom: 12 }}>
-          <Button type="primary" onClick={() => setEditing(null)}>
-            {t('commerce.prices.add')}
-          </Button>
-        </Flex>
-      )}
-      {rules.isError && <Alert type="error" showIcon message={errorMessage(t, rules.error)} />}
-      <ResponsiveTable<DiscountRule>
-        rowKey="id"
-        loading={rules.isPending}
-        dataSource={rules.data}
-        pagination={false}
-        scroll={{ x: 760 }}
-        locale={{ emptyText: t('commerce.prices.empty') }}
-        columns={[
-          { title: t('commerce.prices.columns.name'), dataIndex: 'name' },
-          {
-            title: t('commerce.prices.columns.percent'),
-            align: 'right',
-            render: (_, r) => t('commerce.prices.rule.off', { percent: Number(r.percent).toString() }),
-          },
-          { title: t('commerce.prices.columns.scope'), render: (_, r) => scope(r) },
-          { title: t('commerce.prices.columns.grade'), render: (_, r) => r.customerGrade ?? t('commerce.prices.rule.anyGrade') },
-          { title: t('commerce.prices.columns.minQuantity'), render: (_, r) => r.minQuantity ?? '—', align: 'right' },
-          { title: t('commerce.prices.columns.validity'), render: (_, r) => validity(t, r.validFrom, r.validTo) },
-          { title: t('commerce.prices.columns.status'), render: (_, r) => statusTag(t, r.active) },
-          ...(isAdmin
-            ? [
-                {
-                  key: 'actions',
-                  title: t('commerce.prices.columns.actions'),
-                  render: (_: unknown, r: DiscountRule) => (
-                    <RowActions
-                      onEdit={() => setEditing(r)}
-                      onRemove={async () => {
-                        await removeDiscountRule(r.id);
-                        await queryClient.invalidateQueries({ queryKey: catalogKeys.discountRules });
-                      }}
-                    />
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      {editing !== undefined && <DiscountRuleDialog rule={editing ?? undefined} onClose={() => setEditing(undefined)} />}
-    </Card>
+    <CatalogTable<DiscountRule>
+      isAdmin={isAdmin}
+      query={useDiscountRules()}
+      queryKey={catalogKeys.discountRules}
+      remove={removeDiscountRule}
+      scrollX={760}
+      columns={() => [
+        { title: t('commerce.prices.columns.name'), dataIndex: 'name' },
+        {
+          title: t('commerce.prices.columns.percent'),
+          align: 'right',
+          render: (_, r) => t('commerce.prices.rule.off', { percent: Number(r.percent).toString() }),
+        },
+        { title: t('commerce.prices.columns.scope'), render: (_, r) => scope(r) },
+        { title: t('commerce.prices.columns.grade'), render: (_, r) => r.customerGrade ?? t('commerce.prices.rule.anyGrade') },
+        { title: t('commerce.prices.columns.minQuantity'), render: (_, r) => r.minQuantity ?? '—', align: 'right' },
+        { title: t('commerce.prices.columns.validity'), render: (_, r) => validity(t, r.validFrom, r.validTo) },
+        { title: t('commerce.prices.columns.status'), render: (_, r) => statusTag(t, r.active) },
+      ]}
+      dialog={(editing, close) => <DiscountRuleDialog rule={editing ?? undefined} onClose={close} />}
+    />
   );
 }
 
 function CategoriesTab({ isAdmin }: { isAdmin: boolean }) {
   const { t } = useTranslation();
   const categories = useProductCategories();
-  const queryClient = useQueryClient();
-  const [editing, setEditing] = useState<ProductCategory | null | undefined>(undefined);
   return (
-    <Card>
-      {isAdmin && (
-        <Flex justify="end" style={{ marginBottom: 12 }}>
-          <Button type="primary" onClick={() => setEditing(null)}>
-            {t('commerce.prices.add')}
-          </Button>
-        </Flex>
+    <CatalogTable<ProductCategory>
+      isAdmin={isAdmin}
+      query={categories}
+      queryKey={catalogKeys.categories}
+      remove={removeCategory}
+      scrollX={520}
+      columns={() => [
+        { title: t('commerce.prices.columns.path'), dataIndex: 'path' },
+        { title: t('commerce.prices.columns.products'), dataIndex: 'productCount', align: 'right' },
+        { title: t('commerce.prices.columns.status'), render: (_, c) => statusTag(t, c.active) },
+      ]}
+      dialog={(editing, close) => (
+        <CategoryDialog category={editing ?? undefined} categories={categories.data ?? []} onClose={close} />
       )}
-      {categories.isError && <Alert type="error" showIcon message={errorMessage(t, categories.error)} />}
-      <ResponsiveTable<ProductCategory>
-        rowKey="id"
-        loading={categories.isPending}
-        dataSource={categories.data}
-        pagination={false}
-        scroll={{ x: 520 }}
-        locale={{ emptyText: t('commerce.prices.empty') }}
-        columns={[
-          { title: t('commerce.prices.columns.path'), dataIndex: 'path' },
-          { title: t('commerce.prices.columns.products'), dataIndex: 'productCount', align: 'right' },
-          { title: t('commerce.prices.columns.status'), render: (_, c) => statusTag(t, c.active) },
-          ...(isAdmin
-            ? [
-                {
-                  key: 'actions',
-                  title: t('commerce.prices.columns.actions'),
-                  render: (_: unknown, c: ProductCategory) => (
-                    <RowActions
-                      onEdit={() => setEditing(c)}
-                      onRemove={async () => {
-                        await removeCategory(c.id);
-                        await queryClient.invalidateQueries({ queryKey: catalogKeys.categories });
-                      }}
-                    />
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      {editing !== undefined && (
-        <CategoryDialog
-          category={editing ?? undefined}
-          categories={categories.data ?? []}
-          onClose={() => setEditing(undefined)}
-        />
-      )}
-    </Card>
+    />
   );
 }
