@@ -41,8 +41,7 @@ import { salesEntities } from './modules/sales/sales.entities.ts';
 import { registerSalesRoutes } from './modules/sales/sales.routes.ts';
 import { registerSalesJobs } from './modules/sales/sales.jobs.ts';
 import { salesTimelineSource } from './modules/sales/sales.timeline.ts';
-import { catalogEntities } from './modules/commerce/catalog/catalog.entities.ts';
-import { registerCatalogRoutes } from './modules/commerce/catalog/catalog.routes.ts';
+import { commerceParts } from './modules/commerce/commerce.module.ts';
 import { timelineRegistry } from './platform/timeline/timeline.ts';
 import { registerLookupRoutes } from './platform/entities/lookups.routes.ts';
 import { fieldChangeSource } from './platform/timeline/timeline.fieldChanges.ts';
@@ -132,18 +131,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...customerEntities,
     ...activityEntities,
     ...salesEntities,
-    ...catalogEntities,
+    ...commerceParts.flatMap((part) => part.entities ?? []),
     ...(options.extraEntities ?? []),
   ]);
   app.decorate('entities', registry);
   // Sources of a customer's timeline; later modules (orders, quotes, cases) add theirs here.
   const timeline = timelineRegistry([
-    fieldChangeSource(['customer', 'contact', 'activity', 'opportunity']),
+    fieldChangeSource([
+      'customer',
+      'contact',
+      'activity',
+      'opportunity',
+      ...commerceParts.flatMap((part) => part.timelineFieldChanges ?? []),
+    ]),
     activityTimelineSource,
     salesTimelineSource,
+    ...commerceParts.flatMap((part) => part.timelineSources ?? []),
   ]);
   registerActivityJobs(app);
   registerSalesJobs(app);
+  for (const part of commerceParts) part.registerJobs?.(app);
   await app.register(
     async (api) => {
       registerHealthRoutes(api);
@@ -160,7 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerIdentifierRoutes(api, registry);
       registerActivityRoutes(api, registry);
       registerSalesRoutes(api, registry);
-      registerCatalogRoutes(api, registry);
+      for (const part of commerceParts) part.registerRoutes?.(api, registry);
       registerTimelineRoutes(api, registry, timeline);
       registerEventRoutes(api);
       await registerImportRoutes(api, registry);

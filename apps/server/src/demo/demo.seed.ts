@@ -9,6 +9,7 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 import { FIRST_START_LOCK_KEY } from '../modules/admin/admin.bootstrap.ts';
 import { seedDemoCustomers } from './demo.customers.ts';
 import { seedDemoProducts } from './demo.products.ts';
+import { commerceParts } from '../modules/commerce/commerce.module.ts';
 
 export const DEMO_PASSWORD = 'guanxi-demo-2026';
 
@@ -127,6 +128,7 @@ export async function seedDemoData(db: Db): Promise<{ created: boolean; username
     }
     await seedDemoCustomers(tx);
     await seedDemoProducts(tx);
+    for (const part of commerceParts) await part.seedDemo?.(tx);
     return true;
   });
   return { created, usernames, password: DEMO_PASSWORD };

@@ -1,5 +1,9 @@
 // English strings of the commerce pages; same keys as commerce.messages.zh-CN.ts.
 import type { Messages } from '../../app/i18n/zh-CN.ts';
+import { quotesEn } from './quotes/quotes.messages.en.ts';
+import { contractsEn } from './contracts/contracts.messages.en.ts';
+import { ordersEn } from './orders/orders.messages.en.ts';
+import { receivablesEn } from './receivables/receivables.messages.en.ts';
 
 export const commerceEn: Messages['commerce'] = {
   prices: {
@@ -131,4 +135,8 @@ export const commerceEn: Messages['commerce'] = {
     needProduct: 'Pick a product',
     needQuantity: 'Enter a quantity',
   },
+  quotes: quotesEn,
+  contracts: contractsEn,
+  orders: ordersEn,
+  receivables: receivablesEn,
 };

@@ -1,4 +1,8 @@
 // 简体中文 strings of the commerce pages (价格表, 试算); the other languages fill the same keys.
+import { quotesZhCN } from './quotes/quotes.messages.zh-CN.ts';
+import { contractsZhCN } from './contracts/contracts.messages.zh-CN.ts';
+import { ordersZhCN } from './orders/orders.messages.zh-CN.ts';
+import { receivablesZhCN } from './receivables/receivables.messages.zh-CN.ts';
 export const commerceZhCN = {
   prices: {
     link: '价格表',
@@ -129,4 +133,8 @@ export const commerceZhCN = {
     needProduct: '请选择产品',
     needQuantity: '请输入数量',
   },
+  quotes: quotesZhCN,
+  contracts: contractsZhCN,
+  orders: ordersZhCN,
+  receivables: receivablesZhCN,
 };

@@ -1,5 +1,9 @@
 // 繁體中文 strings of the commerce pages; same keys as commerce.messages.zh-CN.ts.
 import type { Messages } from '../../app/i18n/zh-CN.ts';
+import { quotesZhTW } from './quotes/quotes.messages.zh-TW.ts';
+import { contractsZhTW } from './contracts/contracts.messages.zh-TW.ts';
+import { ordersZhTW } from './orders/orders.messages.zh-TW.ts';
+import { receivablesZhTW } from './receivables/receivables.messages.zh-TW.ts';
 
 export const commerceZhTW: Messages['commerce'] = {
   prices: {
@@ -131,4 +135,8 @@ export const commerceZhTW: Messages['commerce'] = {
     needProduct: '請選擇產品',
     needQuantity: '請輸入數量',
   },
+  quotes: quotesZhTW,
+  contracts: contractsZhTW,
+  orders: ordersZhTW,
+  receivables: receivablesZhTW,
 };

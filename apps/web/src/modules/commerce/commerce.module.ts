@@ -1,6 +1,10 @@
 // What the commerce module adds to the app: links to 价格表 and 价格试算 in the 商务 group of the side navigation,
 // for users who may read products. Imported once by the app; registering is all it does.
 import { registerNavLink } from '../../app/nav/navModel.ts';
+import './quotes/quotes.module.ts';
+import './contracts/contracts.module.ts';
+import './orders/orders.module.ts';
+import './receivables/receivables.module.ts';
 
 registerNavLink({
   subsystem: 'commerce',

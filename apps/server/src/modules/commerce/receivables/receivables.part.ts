@@ -1,0 +1,4 @@
+// The receivables part of the commerce module (to be filled: record types, timeline sources, jobs, routes).
+import type { ServerPart } from '../commerce.parts.ts';
+
+export const receivablesPart: ServerPart = {};

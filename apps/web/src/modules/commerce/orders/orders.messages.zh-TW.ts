@@ -1,0 +1,4 @@
+// 繁體中文 strings of the orders pages; same keys as orders.messages.zh-CN.ts.
+import type { Messages } from '../../../app/i18n/zh-CN.ts';
+
+export const ordersZhTW: Messages['commerce']['orders'] = {};

@@ -1,0 +1,2 @@
+// What the quotes part adds to the app (navigation links, record page extensions); imported once by commerce.module.ts.
+export {};

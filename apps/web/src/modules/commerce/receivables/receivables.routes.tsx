@@ -1,0 +1,4 @@
+// The pages of the commerce module's receivables part, mounted inside the shell by commerce.routes.tsx.
+import type { RouteObject } from 'react-router';
+
+export const receivablesRoutes: RouteObject[] = [];
