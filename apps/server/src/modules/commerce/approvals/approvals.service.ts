@@ -24,6 +24,25 @@ export interface ApprovalDecision {
   outcome: 'pending' | 'approved' | 'rejected';
 }
 
+/**
+ * What a record type does when its approval round ends: the quotes and orders parts register themselves, so the
+ * approvals routes (inbox, decide) can serve both and the record's own status follows the decision.
+ */
+export interface ApprovalTarget {
+  /** Called in the deciding transaction when the last step approves or any step rejects. */
+  onDecided(tx: Tx, actor: Actor, recordId: string, outcome: 'approved' | 'rejected', comment: string | undefined): Promise<void>;
+}
+
+const targets = new Map<ApprovalRecordType, ApprovalTarget>();
+
+export function registerApprovalTarget(recordType: ApprovalRecordType, target: ApprovalTarget): void {
+  targets.set(recordType, target);
+}
+
+export function approvalTarget(recordType: ApprovalRecordType): ApprovalTarget | undefined {
+  return targets.get(recordType);
+}
+
 /** Whether `actor` may give `discountPercent` without approval (the largest limit among the actor's roles). */
 export async function needsApproval(_db: DbOrTx, _actor: Actor, _discountPercent: string): Promise<boolean> {
   throw new Error('approvals: not written yet');
