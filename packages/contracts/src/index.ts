@@ -12,3 +12,4 @@ export * from './search.ts';
 export * from './views.ts';
 export * from './timeline.ts';
 export * from './commerceCatalog.ts';
+export * from './commerceReceivables.ts';
