@@ -22,6 +22,7 @@ import { registerEventRoutes } from './platform/events/events.routes.ts';
 import { registerSavedViewRoutes } from './platform/views/views.routes.ts';
 import { registerSearchRoutes } from './platform/search/search.routes.ts';
 import { registerImportRoutes } from './platform/imports/imports.routes.ts';
+import { registerAttachmentRoutes } from './platform/files/attachments.routes.ts';
 import { EventBus } from './platform/events/bus.ts';
 import { registerReferenceCache } from './platform/cache/referenceCache.ts';
 import { registerJobs } from './platform/jobs/jobs.plugin.ts';
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       registerTimelineRoutes(api, registry, timeline);
       registerEventRoutes(api);
       await registerImportRoutes(api, registry);
+      await registerAttachmentRoutes(api, registry);
     },
     { prefix: '/api' },
   );

@@ -23,6 +23,8 @@ export interface Config {
   importMaxBytes: number;
   /** Rows an import writes per transaction; the position it resumes from moves by this much. */
   importBatchSize: number;
+  /** Largest file attached to a record. */
+  attachmentMaxBytes: number;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -54,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1',
     importMaxBytes: intFromEnv(env, 'IMPORT_MAX_BYTES', 200 * 1024 * 1024),
     importBatchSize: Math.max(1, intFromEnv(env, 'IMPORT_BATCH_SIZE', 2000)),
+    attachmentMaxBytes: intFromEnv(env, 'ATTACHMENT_MAX_BYTES', 20 * 1024 * 1024),
   };
 }
