@@ -14,3 +14,4 @@ export * from './timeline.ts';
 export * from './commerceCatalog.ts';
 export * from './commerceReceivables.ts';
 export * from './attachments.ts';
+export * from './commerceOrders.ts';

@@ -1,4 +1,6 @@
-// The orders part of the commerce module (to be filled: record types, timeline sources, jobs, routes).
+// The orders part of the commerce module: the order record type (with its lines, stage pipeline, batches, expenses and
+// profit served by orders.routes.ts).
 import type { ServerPart } from '../commerce.parts.ts';
+import { orderEntity } from './orders.entities.ts';
 
-export const ordersPart: ServerPart = {};
+export const ordersPart: ServerPart = { entities: [orderEntity] };
