@@ -15,3 +15,4 @@ export * from './commerceCatalog.ts';
 export * from './commerceReceivables.ts';
 export * from './attachments.ts';
 export * from './commerceOrders.ts';
+export * from './commerceApprovals.ts';

@@ -5,5 +5,6 @@ import { quotesPart } from './quotes/quotes.part.ts';
 import { contractsPart } from './contracts/contracts.part.ts';
 import { ordersPart } from './orders/orders.part.ts';
 import { receivablesPart } from './receivables/receivables.part.ts';
+import { approvalsPart } from './approvals/approvals.part.ts';
 
-export const commerceParts: ServerPart[] = [catalogPart, quotesPart, contractsPart, ordersPart, receivablesPart];
+export const commerceParts: ServerPart[] = [catalogPart, quotesPart, contractsPart, ordersPart, receivablesPart, approvalsPart];
