@@ -50,7 +50,9 @@ export async function startServer(options: {
   });
   // `node --import tsx` rather than the tsx CLI, which would put a wrapper process between us and the server:
   // the PID we sample and stop must be the server's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('apps', 'server', 'src', 'main.ts')], {
+  // BENCH_SERVER_NODE_ARGS adds flags Node refuses in NODE_OPTIONS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join('apps', 'server', 'src', 'main.ts')], {
     cwd: options.repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

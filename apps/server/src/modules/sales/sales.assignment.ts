@@ -3,7 +3,7 @@
 // an org unit whose active members take turns (round robin) or get the lead when they hold the fewest open ones
 // (least loaded). A rule pointing at a disabled user, an inactive unit or a unit without active members is skipped
 // and reported to the administrators; the lead goes on to the next rule.
-import { and, asc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, like, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { AssignmentRuleInput } from '@guanxi/contracts';
 import type { DbOrTx } from '../../platform/db/db.ts';
@@ -45,6 +45,8 @@ interface Batch {
   users: Map<string, Member | undefined>;
   /** Per least-loaded rule: open leads per member, this transaction's assignments included. */
   loads: Map<string, Map<string, number>>;
+  /** Per round-robin rule: who got its last lead, this transaction's assignments included. */
+  turns: Map<string, string | null>;
 }
 
 const batches = new WeakMap<object, Batch>();
@@ -61,7 +63,7 @@ async function batchOf(db: DbOrTx): Promise<Batch> {
     .where(eq(assignmentRules.active, true))
     .orderBy(asc(assignmentRules.position))
     .for('update');
-  const batch: Batch = { rules, members: new Map(), users: new Map(), loads: new Map() };
+  const batch: Batch = { rules, members: new Map(), users: new Map(), loads: new Map(), turns: new Map() };
   if (inTransaction) batches.set(db, batch);
   return batch;
 }
@@ -94,6 +96,21 @@ async function activeUser(db: DbOrTx, batch: Batch, userId: string): Promise<Mem
   const member = user?.unitActive ? { id: user.id, orgUnitId: user.orgUnitId } : undefined;
   batch.users.set(userId, member);
   return member;
+}
+
+/**
+ * The owner of the newest lead the rule assigned (ids are UUID v7, so the largest is the newest), read once per
+ * transaction and then kept in the batch: a turn costs no write, and the rule's lock (batchOf) makes the next
+ * transaction read it only after this one's leads are committed. A saved rule list has new ids, so turns start afresh.
+ */
+async function lastAssignee(db: DbOrTx, ruleId: string): Promise<string | null> {
+  const [last] = await db
+    .select({ ownerId: leads.ownerId })
+    .from(leads)
+    .where(eq(leads.assignmentRuleId, ruleId))
+    .orderBy(desc(leads.id))
+    .limit(1);
+  return last?.ownerId ?? null;
 }
 
 /** The member after the one who got the rule's last lead (wrapping round). */
@@ -135,9 +152,8 @@ async function targetOf(db: DbOrTx, batch: Batch, rule: Rule): Promise<Member | 
   const members = await membersOf(db, batch, rule.targetOrgUnitId);
   if (!members.length) return undefined;
   if (rule.distribution === 'least_loaded') return leastLoaded(db, batch, rule, members);
-  const chosen = nextInTurn(members, rule.lastUserId);
-  rule.lastUserId = chosen.id;
-  await db.update(assignmentRules).set({ lastUserId: chosen.id }).where(eq(assignmentRules.id, rule.id));
+  const chosen = nextInTurn(members, batch.turns.has(rule.id) ? batch.turns.get(rule.id)! : await lastAssignee(db, rule.id));
+  batch.turns.set(rule.id, chosen.id);
   return chosen;
 }
 

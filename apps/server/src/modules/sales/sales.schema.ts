@@ -160,6 +160,8 @@ export const leads = pgTable(
     index('leads_org_unit_idx').on(t.orgUnitId),
     index('leads_created_idx').on(t.createdAt, t.id),
     index('leads_status_idx').on(t.status, t.orgUnitId),
+    // Round robin: the newest lead a rule assigned (sales.assignment.ts lastAssignee).
+    index('leads_assignment_rule_idx').on(t.assignmentRuleId, t.id),
   ],
 );
 
@@ -183,8 +185,6 @@ export const assignmentRules = pgTable(
     targetUserId: uuid('target_user_id'),
     targetOrgUnitId: uuid('target_org_unit_id'),
     distribution: text('distribution').notNull().default('round_robin'),
-    /** The member who got the unit's last lead, for round robin. */
-    lastUserId: uuid('last_user_id'),
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
