@@ -1,0 +1,283 @@
+// Receivables aging: the outstanding money of open instalments by how long past due it is on the as-of day — not yet
+// due (current), 1–30, 31–60, 61–90 and over 90 days — per customer, owner or org unit, with totals, and the
+// instalments behind every figure (a paged list). The caller's read scope on orders bounds it: the unit tree they may
+// read (planning.tree's loadReportTree: a branch manager their branch, `unit` scope the unit alone), or with `own`
+// scope their own instalments. One grouped statement over order_instalments, served by the partial index of open
+// instalments per org unit (migration 0016 adds the summed columns to it, so it is an index-only scan).
+import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type {
+  AgingBucket,
+  AgingFigures,
+  AgingGroup,
+  AgingReport,
+  ReceivableInstalment,
+  ReceivableInstalmentsPage,
+} from '@guanxi/contracts';
+import {
+  agingQuerySchema,
+  receivableInstalmentsQuerySchema,
+  type AgingQuery,
+  type ReceivableInstalmentsQuery,
+} from '@guanxi/contracts';
+import type { DbOrTx } from '../../../platform/db/db.ts';
+import type { Actor } from '../../../platform/http/context.ts';
+import { AppError } from '../../../platform/http/errors.ts';
+import { orgUnits, users } from '../../../platform/access/access.schema.ts';
+import { customers } from '../../customers/customers.schema.ts';
+import { inTree, loadReportTree, readScope, type ReportTree } from '../../sales/planning/planning.tree.ts';
+import { Exact } from '../commerce.money.ts';
+import { orders } from '../orders/orders.schema.ts';
+import { ORDER } from './receivables.access.ts';
+import { addDays, daysOverdue } from './receivables.dates.ts';
+import { instalments as ins } from './receivables.schema.ts';
+import './receivables.messages.ts';
+
+const OPEN = sql`${ins.status} IN ('open', 'partial')`;
+const OUTSTANDING = sql`(${ins.amount} - ${ins.paidAmount})`;
+const BUCKETS: AgingBucket[] = ['current', 'd1_30', 'd31_60', 'd61_90', 'd90plus'];
+
+interface Reach {
+  tree: ReportTree | null;
+  /** Which open instalments the caller may count. */
+  condition: SQL;
+}
+
+/** The instalments the caller may count: their readable unit tree (or the unit alone), or their own with `own` scope. */
+async function reach(db: DbOrTx, actor: Actor, orgUnitId: string | undefined, unitOnly = false): Promise<Reach> {
+  const scope = readScope(actor, ORDER);
+  if (scope === 'none') throw new AppError('AGING_SCOPE_NONE', 403);
+  if (scope === 'own') return { tree: null, condition: sql`${ins.ownerId} = ${actor.userId}` };
+  const tree = await loadReportTree(db, actor, orgUnitId, ORDER);
+  return { tree, condition: unitOnly ? sql`${ins.orgUnitId} = ${tree.root.id}` : inTree(ins.orgUnitId, tree) };
+}
+
+/** The due dates of each bucket on `asOf`: [from, to) — from inclusive (null: open), to exclusive (null: open). */
+export function bucketRange(bucket: AgingBucket | 'overdue', asOf: string): [string | null, string | null] {
+  switch (bucket) {
+    case 'current':
+      return [asOf, null];
+    case 'd1_30':
+      return [addDays(asOf, -30), asOf];
+    case 'd31_60':
+      return [addDays(asOf, -60), addDays(asOf, -30)];
+    case 'd61_90':
+      return [addDays(asOf, -90), addDays(asOf, -60)];
+    case 'd90plus':
+      return [null, addDays(asOf, -90)];
+    case 'overdue':
+      return [null, asOf];
+  }
+}
+
+const inRange = ([from, to]: [string | null, string | null]): SQL =>
+  sql.join(
+    [from ? sql`${ins.dueDate} >= ${from}::date` : undefined, to ? sql`${ins.dueDate} < ${to}::date` : undefined].filter(
+      (c): c is SQL => !!c,
+    ),
+    sql` AND `,
+  );
+
+export function bucketOf(dueDate: string, asOf: string): AgingBucket {
+  const days = daysOverdue(dueDate, asOf);
+  return days === 0 ? 'current' : days <= 30 ? 'd1_30' : days <= 60 ? 'd31_60' : days <= 90 ? 'd61_90' : 'd90plus';
+}
+
+type FigureRow = Record<AgingBucket | 'total', string | null> & {
+  key: string | null;
+  n: number | string;
+  groups: number | string;
+};
+
+const toFigures = (row: FigureRow | undefined): AgingFigures => {
+  const at = (k: AgingBucket | 'total') => new Exact(row?.[k] ?? 0);
+  const overdue = at('d1_30').plus(at('d31_60')).plus(at('d61_90')).plus(at('d90plus'));
+  return {
+    current: at('current').toFixed(2),
+    d1_30: at('d1_30').toFixed(2),
+    d31_60: at('d31_60').toFixed(2),
+    d61_90: at('d61_90').toFixed(2),
+    d90plus: at('d90plus').toFixed(2),
+    overdue: overdue.toFixed(2),
+    total: at('total').toFixed(2),
+    count: Number(row?.n ?? 0),
+  };
+};
+
+const addFigures = (a: AgingFigures, b: AgingFigures): AgingFigures => {
+  const out = { ...a };
+  for (const k of [...BUCKETS, 'overdue', 'total'] as const) out[k] = new Exact(a[k]).plus(b[k]).toFixed(2);
+  out.count = a.count + b.count;
+  return out;
+};
+
+const ZERO = toFigures(undefined);
+
+export async function agingReport(db: DbOrTx, actor: Actor, raw: AgingQuery, today: string): Promise<AgingReport> {
+  const q = agingQuerySchema.parse(raw);
+  const asOf = q.asOf ?? today;
+  const { tree, condition } = await reach(db, actor, q.orgUnitId);
+  const key = q.groupBy === 'customer' ? ins.customerId : q.groupBy === 'owner' ? ins.ownerId : ins.orgUnitId;
+  const figure = (bucket: AgingBucket) =>
+    sql`coalesce(sum(${OUTSTANDING}) FILTER (WHERE ${inRange(bucketRange(bucket, asOf))}), 0)`;
+  // Units are few and rolled up here; customers and owners may be many: the largest `limit` and one totals row.
+  const limit = q.groupBy === 'orgUnit' ? sql`` : sql` LIMIT ${q.limit}`;
+  const result = await db.execute(sql`
+    WITH g AS MATERIALIZED (
+      SELECT ${key} AS key, ${figure('current')} AS current, ${figure('d1_30')} AS d1_30, ${figure('d31_60')} AS d31_60,
+             ${figure('d61_90')} AS d61_90, ${figure('d90plus')} AS d90plus, sum(${OUTSTANDING}) AS total, count(*) AS n
+      FROM ${ins} WHERE ${OPEN} AND ${condition} GROUP BY ${key})
+    (SELECT key::text, current, d1_30, d31_60, d61_90, d90plus, total, n, 0 AS groups FROM g ORDER BY total DESC, key${limit})
+    UNION ALL
+    SELECT NULL, sum(current), sum(d1_30), sum(d31_60), sum(d61_90), sum(d90plus), sum(total), sum(n), count(*) FROM g`);
+  const rows = result.rows as unknown as FigureRow[];
+  const totalsRow = rows.find((r) => r.key === null);
+  const groupRows = rows.filter((r) => r.key !== null);
+  const base: Record<string, string> = { asOf, ...(tree ? { orgUnitId: tree.root.id } : {}) };
+
+  let groups: AgingGroup[];
+  if (q.groupBy === 'orgUnit') groups = await unitGroups(db, tree, groupRows, base);
+  else {
+    const ids = groupRows.map((r) => r.key!);
+    const labels = await labelsOf(db, q.groupBy, ids);
+    const param = q.groupBy === 'customer' ? 'customerId' : 'ownerId';
+    groups = groupRows.map((r) => ({
+      key: r.key!,
+      label: labels.get(r.key!) ?? '—',
+      figures: toFigures(r),
+      drill: { ...base, [param]: r.key! },
+    }));
+  }
+  return {
+    asOf,
+    groupBy: q.groupBy,
+    unit: tree ? { id: tree.root.id, name: tree.root.name } : null,
+    totals: toFigures(totalsRow),
+    drill: base,
+    groups,
+    otherGroups: q.groupBy === 'orgUnit' ? 0 : Math.max(0, Number(totalsRow?.groups ?? 0) - groupRows.length),
+  };
+}
+
+/** Rows per org unit rolled up to the root's direct children (each with its subtree) and the root's own row. */
+async function unitGroups(
+  db: DbOrTx,
+  tree: ReportTree | null,
+  rows: FigureRow[],
+  base: Record<string, string>,
+): Promise<AgingGroup[]> {
+  if (!tree) {
+    const labels = await labelsOf(
+      db,
+      'orgUnit',
+      rows.map((r) => r.key!),
+    );
+    return rows.map((r) => ({
+      key: r.key!,
+      label: labels.get(r.key!) ?? '—',
+      figures: toFigures(r),
+      drill: { ...base, orgUnitId: r.key! },
+    }));
+  }
+  const children = tree.units.filter((u) => u.parentId === tree.root.id);
+  const sums = new Map<string, AgingFigures>();
+  for (const row of rows) {
+    const unit = tree.byId.get(row.key!);
+    if (!unit) continue;
+    const target = unit.id === tree.root.id ? tree.root.id : children.find((c) => unit.path.startsWith(c.path))?.id;
+    if (target) sums.set(target, addFigures(sums.get(target) ?? ZERO, toFigures(row)));
+  }
+  const groups: AgingGroup[] = [];
+  const own = sums.get(tree.root.id);
+  if (own) groups.push({ key: tree.root.id, label: tree.root.name, figures: own, drill: { ...base, unitOnly: 'true' } });
+  for (const child of children)
+    groups.push({
+      key: child.id,
+      label: child.name,
+      figures: sums.get(child.id) ?? ZERO,
+      drill: { ...base, orgUnitId: child.id },
+    });
+  return groups.sort((a, b) => new Exact(b.figures.total).cmp(a.figures.total) || a.label.localeCompare(b.label));
+}
+
+async function labelsOf(db: DbOrTx, kind: 'customer' | 'owner' | 'orgUnit', ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows =
+    kind === 'customer'
+      ? await db.select({ id: customers.id, label: customers.name }).from(customers).where(inArray(customers.id, ids))
+      : kind === 'owner'
+        ? await db.select({ id: users.id, label: users.displayName }).from(users).where(inArray(users.id, ids))
+        : await db.select({ id: orgUnits.id, label: orgUnits.name }).from(orgUnits).where(inArray(orgUnits.id, ids));
+  return new Map(rows.map((r) => [r.id, r.label]));
+}
+
+const encodeCursor = (dueDate: string, id: string) => Buffer.from(JSON.stringify([dueDate, id])).toString('base64url');
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const [d, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    if (/^\d{4}-\d{2}-\d{2}$/.test(d) && /^[0-9a-f-]{36}$/i.test(id)) return [d, id];
+  } catch {
+    // fall through
+  }
+  throw new AppError('INVALID_CURSOR', 400);
+}
+
+/** The open instalments behind a figure, oldest due first, paged by (due date, id). */
+export async function listReceivableInstalments(
+  db: DbOrTx,
+  actor: Actor,
+  raw: ReceivableInstalmentsQuery,
+  today: string,
+): Promise<ReceivableInstalmentsPage> {
+  const q = receivableInstalmentsQuerySchema.parse(raw);
+  const asOf = q.asOf ?? today;
+  const { condition } = await reach(db, actor, q.orgUnitId, q.unitOnly === 'true');
+  const after = q.cursor ? decodeCursor(q.cursor) : null;
+  const rows = await db
+    .select({
+      row: ins,
+      orderNumber: orders.number,
+      customerName: customers.name,
+      ownerName: users.displayName,
+    })
+    .from(ins)
+    .innerJoin(orders, eq(orders.id, ins.orderId))
+    .leftJoin(customers, eq(customers.id, ins.customerId))
+    .leftJoin(users, eq(users.id, ins.ownerId))
+    .where(
+      and(
+        OPEN,
+        condition,
+        q.bucket ? inRange(bucketRange(q.bucket, asOf)) : undefined,
+        q.ownerId ? eq(ins.ownerId, q.ownerId) : undefined,
+        q.customerId ? eq(ins.customerId, q.customerId) : undefined,
+        after ? or(gt(ins.dueDate, after[0]), and(eq(ins.dueDate, after[0]), gt(ins.id, after[1]))) : undefined,
+      ),
+    )
+    .orderBy(asc(ins.dueDate), asc(ins.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ row, orderNumber, customerName, ownerName }): ReceivableInstalment => ({
+      id: row.id,
+      orderId: row.orderId,
+      orderNumber,
+      customerId: row.customerId,
+      customerName,
+      ownerId: row.ownerId,
+      ownerName,
+      orgUnitId: row.orgUnitId,
+      position: row.position,
+      name: row.name,
+      dueDate: row.dueDate,
+      amount: row.amount,
+      paidAmount: row.paidAmount,
+      outstanding: new Exact(row.amount).minus(row.paidAmount).toFixed(2),
+      status: row.status as ReceivableInstalment['status'],
+      daysOverdue: daysOverdue(row.dueDate, asOf),
+      bucket: bucketOf(row.dueDate, asOf),
+      dunningCount: row.dunningCount,
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(last.row.dueDate, last.row.id) : null,
+  };
+}
