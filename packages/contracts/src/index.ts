@@ -14,5 +14,6 @@ export * from './timeline.ts';
 export * from './commerceCatalog.ts';
 export * from './commerceReceivables.ts';
 export * from './attachments.ts';
+export * from './commerceQuotes.ts';
 export * from './commerceOrders.ts';
 export * from './commerceApprovals.ts';

@@ -86,6 +86,7 @@ export const customerEntity = defineEntity({
     contacts: { entity: 'contact', field: 'customerId', label: L('联系人', '聯絡人', 'Contacts') },
     activities: { entity: 'activity', field: 'customerId', label: L('活动', '活動', 'Activities') },
     opportunities: { entity: 'opportunity', field: 'customerId', label: L('商机', '商機', 'Opportunities') },
+    quotes: { entity: 'quote', field: 'customerId', label: L('报价单', '報價單', 'Quotes') },
   },
   hooks: customerHooks,
 });
