@@ -107,6 +107,8 @@ export const orders = pgTable(
     index('orders_org_unit_idx').on(t.orgUnitId),
     index('orders_created_idx').on(t.createdAt, t.id),
     index('orders_quote_idx').on(t.quoteId),
+    // Sales plan vs actual: a won deal counts only while no order carries it (planning.actuals.ts revenue).
+    index('orders_opportunity_idx').on(t.opportunityId),
   ],
 );
 

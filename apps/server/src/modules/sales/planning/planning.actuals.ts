@@ -1,6 +1,7 @@
 // What happened in a period, per org unit and owner, for plans, scorecards and dashboards: one grouped query per
-// figure over a report's units. Read-only reporting SQL over the customers and activities tables (as analytics may),
-// never a write to them.
+// figure over a report's units. Read-only reporting SQL over the customers, activities and orders tables (as analytics
+// may), never a write to them.
+import Decimal from 'decimal.js';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PeriodInfo } from '@guanxi/contracts';
 import type { DbOrTx } from '../../../platform/db/db.ts';
@@ -9,7 +10,9 @@ import { activities } from '../../activities/activities.schema.ts';
 import { contacts, customerIdentifiers, customers } from '../../customers/customers.schema.ts';
 import { opportunities as o, stages } from '../sales.schema.ts';
 import { opportunityLines } from './planning.schema.ts';
-import { withinPeriod } from './planning.periods.ts';
+import { orderLines, orders } from '../../commerce/orders/orders.schema.ts';
+import { productCategories, products } from '../../commerce/catalog/catalog.schema.ts';
+import { dateWithinPeriod, withinPeriod } from './planning.periods.ts';
 import { inTree, type ReportTree } from './planning.tree.ts';
 
 export interface UnitOwnerRow {
@@ -39,12 +42,16 @@ export async function wonRevenue(
   tz: string,
   wonStageIds: string[],
   category: string | null,
+  options: { withoutOrder?: boolean } = {},
 ): Promise<UnitOwnerRow[]> {
   const where = and(
     inTree(o.orgUnitId, tree),
     sql`${o.deletedAt} IS NULL AND ${o.closedAt} IS NOT NULL`,
     withinPeriod(o.closedAt, p, tz),
     inIds(o.stageId, wonStageIds),
+    options.withoutOrder
+      ? sql`NOT EXISTS (SELECT 1 FROM ${orders} WHERE ${orders.opportunityId} = ${o.id} AND ${orders.deletedAt} IS NULL AND ${orders.status} <> 'cancelled')`
+      : undefined,
   );
   if (category)
     return db
@@ -68,6 +75,83 @@ export async function wonRevenue(
     .from(o)
     .where(where)
     .groupBy(o.orgUnitId, o.ownerId);
+}
+
+/** Order statuses that count as sold: approved, being carried out, or done (not drafts, waiting or cancelled). */
+export const SOLD_ORDER_STATUSES = ['approved', 'inProgress', 'completed'];
+
+/**
+ * Revenue of the period: orders dated in it (gross, 含税) plus won opportunities closed in it that no order carries
+ * yet — once a deal's order exists the order is the figure, so nothing counts twice. With a category, the orders'
+ * lines of products in a category of that name or below it, and the won deals' lines of that category.
+ */
+export async function revenue(
+  db: DbOrTx,
+  tree: ReportTree,
+  p: PeriodInfo,
+  tz: string,
+  wonStageIds: string[],
+  category: string | null,
+): Promise<UnitOwnerRow[]> {
+  const [sold, won] = await Promise.all([
+    orderRevenue(db, tree, p, category),
+    wonRevenue(db, tree, p, tz, wonStageIds, category, { withoutOrder: true }),
+  ]);
+  const sums = new Map<string, UnitOwnerRow>();
+  for (const row of [...sold, ...won]) {
+    const key = `${row.orgUnitId}:${row.ownerId}`;
+    const known = sums.get(key);
+    if (!known) sums.set(key, { ...row });
+    else {
+      known.count = Number(known.count) + Number(row.count);
+      known.amount = new Decimal(String(known.amount)).plus(String(row.amount)).toFixed(2);
+    }
+  }
+  return [...sums.values()];
+}
+
+/** Sold orders dated in the period: `count`, `amount` (gross); with a category, their lines of it (see `revenue`). */
+export async function orderRevenue(
+  db: DbOrTx,
+  tree: ReportTree,
+  p: PeriodInfo,
+  category: string | null,
+): Promise<UnitOwnerRow[]> {
+  const where = and(
+    inTree(orders.orgUnitId, tree),
+    sql`${orders.deletedAt} IS NULL AND ${orders.status} IN ${SOLD_ORDER_STATUSES}`,
+    dateWithinPeriod(orders.orderDate, p),
+  );
+  if (category) {
+    // The categories named so and every category below them (a handful of rows: the tree is small).
+    const inCategory = sql`${products.categoryId} IN (
+      WITH RECURSIVE below AS (
+        SELECT ${productCategories.id} AS id FROM ${productCategories} WHERE ${productCategories.name} = ${category}
+        UNION SELECT c.id FROM ${productCategories} c JOIN below ON c.parent_id = below.id)
+      SELECT id FROM below)`;
+    return db
+      .select({
+        orgUnitId: orders.orgUnitId,
+        ownerId: orders.ownerId,
+        count: sql<number>`count(DISTINCT ${orders.id})::int`,
+        amount: sql<string>`coalesce(sum(${orderLines.gross}), 0)::text`,
+      })
+      .from(orders)
+      .innerJoin(orderLines, eq(orderLines.orderId, orders.id))
+      .innerJoin(products, eq(products.id, orderLines.productId))
+      .where(and(where, inCategory))
+      .groupBy(orders.orgUnitId, orders.ownerId);
+  }
+  return db
+    .select({
+      orgUnitId: orders.orgUnitId,
+      ownerId: orders.ownerId,
+      count: sql<number>`count(*)::int`,
+      amount: sql<string>`coalesce(sum(${orders.grossTotal}), 0)::text`,
+    })
+    .from(orders)
+    .where(where)
+    .groupBy(orders.orgUnitId, orders.ownerId);
 }
 
 /** What a colleague won with the help of an account team: per member, the team's deals won in the period. */

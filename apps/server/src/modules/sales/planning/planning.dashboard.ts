@@ -11,7 +11,7 @@ import { AppError } from '../../../platform/http/errors.ts';
 import { users } from '../../../platform/access/access.schema.ts';
 import { defaultPipelineId, getPipeline } from '../sales.pipelines.service.ts';
 import { opportunities as o, opportunityStageHistory as h, stages } from '../sales.schema.ts';
-import { inIds, stageIdsByOutcome, wonRevenue } from './planning.actuals.ts';
+import { inIds, revenue as soldRevenue, stageIdsByOutcome } from './planning.actuals.ts';
 import { drillClosed, drillCreatedOpportunities, drillOpen, drillWon } from './planning.drill.ts';
 import { dateWithinPeriod, parsePeriod, withinPeriod } from './planning.periods.ts';
 import { loadTargets } from './planning.targetFigures.ts';
@@ -73,7 +73,7 @@ export async function salesDashboard(db: DbOrTx, actor: Actor, tz: string, query
       })
       .from(o)
       .where(and(live, sql`${o.closedAt} IS NOT NULL`, withinPeriod(o.closedAt, p, tz))),
-    wonRevenue(db, tree, p, tz, stageIds.won, null),
+    soldRevenue(db, tree, p, tz, stageIds.won, null),
     loadTargets(db, tree, p, null),
   ]);
 

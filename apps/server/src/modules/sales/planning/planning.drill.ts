@@ -46,6 +46,17 @@ function timeRange(field: string, p: PeriodInfo, tz: string): Record<string, str
   };
 }
 
+/** Sold orders (approved, in progress, completed) dated in the period: the revenue figures' records. */
+export const drillSold = (scope: DrillScope, p: PeriodInfo): Drill => ({
+  recordType: 'order',
+  query: {
+    ...scopeFilters(scope),
+    'filter[orderDate][gte]': p.startDate,
+    'filter[orderDate][lte]': p.endDate,
+    'filter[status][in]': 'approved,inProgress,completed',
+  },
+});
+
 /** Opportunities won (in `wonStageIds`) and closed in the period. */
 export const drillWon = (scope: DrillScope, p: PeriodInfo, tz: string, wonStageIds: string[]): Drill => ({
   recordType: 'opportunity',

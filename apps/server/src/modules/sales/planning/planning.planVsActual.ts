@@ -1,12 +1,13 @@
 // Plan vs actual for a period and an org unit: the unit rolled up over its subtree, each child unit rolled up over
-// its own, and the unit's people — target and actual of revenue (won opportunities closed in the period), new
+// its own, and the unit's people — target and actual of revenue (orders of the period, and won deals without an order:
+// planning.actuals.ts revenue), new
 // customers (created in the period) and visits (done in the period). One grouped query per metric, rolled up here.
 import Decimal from 'decimal.js';
 import type { PlanFigure, PlanRow, PlanVsActual, ReportQuery, TargetMetric, Drill } from '@guanxi/contracts';
 import type { DbOrTx } from '../../../platform/db/db.ts';
 import type { Actor } from '../../../platform/http/context.ts';
-import { newCustomers, stageIdsByOutcome, visits, wonRevenue } from './planning.actuals.ts';
-import { drillNewCustomers, drillVisits, drillWon, type DrillScope } from './planning.drill.ts';
+import { newCustomers, revenue as soldRevenue, stageIdsByOutcome, visits } from './planning.actuals.ts';
+import { drillNewCustomers, drillSold, drillVisits, type DrillScope } from './planning.drill.ts';
 import { parsePeriod } from './planning.periods.ts';
 import { loadTargets } from './planning.targetFigures.ts';
 import {
@@ -38,7 +39,7 @@ export async function planVsActual(db: DbOrTx, actor: Actor, tz: string, query: 
   const activityTree = narrowTree(actor, tree, 'activity');
   const stageIds = await stageIdsByOutcome(db);
   const [won, created, visited, targets] = await Promise.all([
-    wonRevenue(db, tree, p, tz, stageIds.won, category),
+    soldRevenue(db, tree, p, tz, stageIds.won, category),
     customerTree ? newCustomers(db, customerTree, p, tz) : [],
     activityTree ? visits(db, activityTree, p, tz) : [],
     loadTargets(db, tree, p, category),
@@ -60,7 +61,7 @@ export async function planVsActual(db: DbOrTx, actor: Actor, tz: string, query: 
     orgUnitId: unit.id,
     userId,
     name,
-    revenue: figure(target('revenue'), pick(revenue)?.amount, true, drillWon(scope, p, tz, stageIds.won)),
+    revenue: figure(target('revenue'), pick(revenue)?.amount, true, drillSold(scope, p)),
     newCustomers: figure(target('new_customers'), pick(customers)?.count, false, drillNewCustomers(scope, p, tz)),
     visits: figure(target('visits'), pick(done)?.done, false, drillVisits(scope, p, tz, 'done')),
   });

@@ -7,8 +7,8 @@ import type { ReportQuery, ScoreComponent, ScorecardRow, Scorecards, ScorecardWe
 import type { DbOrTx } from '../../../platform/db/db.ts';
 import type { Actor } from '../../../platform/http/context.ts';
 import { validationFailed } from '../../../platform/http/errors.ts';
-import { customerCompleteness, stageIdsByOutcome, teamWins, visits, wonRevenue } from './planning.actuals.ts';
-import { drillCustomers, drillIds, drillVisits, drillWon, type DrillScope } from './planning.drill.ts';
+import { customerCompleteness, revenue as soldRevenue, stageIdsByOutcome, teamWins, visits } from './planning.actuals.ts';
+import { drillCustomers, drillIds, drillVisits, drillSold, drillWon, type DrillScope } from './planning.drill.ts';
 import { parsePeriod } from './planning.periods.ts';
 import { scorecardWeights } from './planning.schema.ts';
 import { loadTargets } from './planning.targetFigures.ts';
@@ -77,7 +77,7 @@ export async function scorecards(db: DbOrTx, actor: Actor, tz: string, query: Re
   const stageIds = await stageIdsByOutcome(db);
   const [weights, won, teamWon, visited, completeness, targets] = await Promise.all([
     getScorecardWeights(db),
-    wonRevenue(db, tree, p, tz, stageIds.won, null),
+    soldRevenue(db, tree, p, tz, stageIds.won, null),
     teamWins(db, tree, p, tz, stageIds.won),
     activityTree ? visits(db, activityTree, p, tz) : [],
     customerTree ? customerCompleteness(db, customerTree) : [],
@@ -136,6 +136,7 @@ export async function scorecards(db: DbOrTx, actor: Actor, tz: string, query: Re
         target && target.gt(0) ? actual.div(target) : null,
         { target: target ? money(target) : null, actual: money(actual), ...teamNumbers(base.userId) },
         [
+          { label: 'sold', drill: drillSold(scope, p) },
           { label: 'won', drill: drillWon(scope, p, tz, stageIds.won) },
           ...(base.userId && teamWonBy.has(base.userId)
             ? [{ label: 'teamWon', drill: drillIds(teamWonBy.get(base.userId)!.ids) }]

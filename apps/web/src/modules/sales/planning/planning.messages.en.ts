@@ -116,6 +116,7 @@ export const planningEn: Messages['sales']['planning'] = {
       planned: 'Planned visits',
       done: 'Visits done',
       customers: 'Customers',
+      sold: 'Orders sold',
       won: 'Won deals',
       teamWon: 'Deals won on account teams',
     },

@@ -111,7 +111,14 @@ export const planningZhCN = {
       teamCount: '团队协作赢单数',
       teamActual: '团队协作赢单额',
     },
-    drills: { planned: '计划的拜访', done: '完成的拜访', customers: '客户', won: '赢单商机', teamWon: '团队协作的赢单' },
+    drills: {
+      planned: '计划的拜访',
+      done: '完成的拜访',
+      customers: '客户',
+      sold: '成交订单',
+      won: '赢单商机',
+      teamWon: '团队协作的赢单',
+    },
   },
   dashboard: {
     title: '销售仪表盘',

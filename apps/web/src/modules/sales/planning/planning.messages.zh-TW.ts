@@ -112,7 +112,14 @@ export const planningZhTW: Messages['sales']['planning'] = {
       teamCount: '團隊協作贏單數',
       teamActual: '團隊協作贏單額',
     },
-    drills: { planned: '計畫的拜訪', done: '完成的拜訪', customers: '客戶', won: '贏單商機', teamWon: '團隊協作的贏單' },
+    drills: {
+      planned: '計畫的拜訪',
+      done: '完成的拜訪',
+      customers: '客戶',
+      sold: '成交訂單',
+      won: '贏單商機',
+      teamWon: '團隊協作的贏單',
+    },
   },
   dashboard: {
     title: '銷售儀表板',
