@@ -18,9 +18,9 @@ import { deliveries } from './receivables.schema.ts';
 import './receivables.messages.ts';
 
 const QUANTITY_RULE = {
-  decimals: [4, 'DELIVERY_QUANTITY_DECIMALS'],
-  min: [0, 'exclusive', 'DELIVERY_QUANTITY_NOT_POSITIVE'],
-  max: [QUANTITY_LIMIT, 'exclusive', 'AMOUNT_TOO_BIG'],
+  decimals: [4, 'DELIVERY_PLAN_QUANTITY_DECIMALS'],
+  min: [0, 'exclusive', 'DELIVERY_PLAN_QUANTITY_NOT_POSITIVE'],
+  max: [QUANTITY_LIMIT, 'exclusive', 'RECEIVABLES_AMOUNT_TOO_BIG'],
 } as const;
 
 type Row = typeof deliveries.$inferSelect;
@@ -121,7 +121,7 @@ export async function saveDeliveryPlan(
 ): Promise<DeliveryPlan> {
   const input = deliveryPlanInputSchema.parse(raw);
   const order = await loadOrder(tx, actor, orderId, 'update', true);
-  if (order.status === 'cancelled') throw new AppError('ORDER_CANCELLED', 409);
+  if (order.status === 'cancelled') throw new AppError('PLAN_ORDER_CANCELLED', 409);
   const lines = await loadLines(tx, orderId);
   const rows = await loadRows(tx, orderId, true);
   if (planVersion(rows) !== version) throw staleVersion(toPlan(order, lines, rows, today));
@@ -138,9 +138,13 @@ export async function saveDeliveryPlan(
       details,
     );
     if (!lineById.has(d.orderLineId))
-      details.push({ field: `deliveries.${i}.orderLineId`, code: 'DELIVERY_LINE_NOT_FOUND', message: 'DELIVERY_LINE_NOT_FOUND' });
+      details.push({
+        field: `deliveries.${i}.orderLineId`,
+        code: 'DELIVERY_PLAN_LINE_NOT_FOUND',
+        message: 'DELIVERY_PLAN_LINE_NOT_FOUND',
+      });
     if (d.id && !known.has(d.id))
-      details.push({ field: `deliveries.${i}.id`, code: 'DELIVERY_NOT_FOUND', message: 'DELIVERY_NOT_FOUND' });
+      details.push({ field: `deliveries.${i}.id`, code: 'DELIVERY_PLAN_NOT_FOUND', message: 'DELIVERY_PLAN_NOT_FOUND' });
     if (quantity) {
       const sum = sums.get(d.orderLineId) ?? { total: new Exact(0), last: i };
       sums.set(d.orderLineId, { total: sum.total.plus(quantity), last: i });

@@ -26,7 +26,7 @@ type Row = typeof instalments.$inferSelect;
 export const AMOUNT_RULE = {
   decimals: [2, 'INSTALMENT_AMOUNT_DECIMALS'],
   min: [0, 'exclusive', 'INSTALMENT_AMOUNT_NOT_POSITIVE'],
-  max: [MONEY_LIMIT, 'exclusive', 'AMOUNT_TOO_BIG'],
+  max: [MONEY_LIMIT, 'exclusive', 'RECEIVABLES_AMOUNT_TOO_BIG'],
 } as const;
 
 const OPEN = ['open', 'partial'];
@@ -138,7 +138,7 @@ export async function saveInstalmentPlan(
 ): Promise<InstalmentPlan> {
   const input = instalmentPlanInputSchema.parse(raw);
   const order = await loadOrder(tx, actor, orderId, 'update');
-  if (order.status === 'cancelled') throw new AppError('ORDER_CANCELLED', 409);
+  if (order.status === 'cancelled') throw new AppError('PLAN_ORDER_CANCELLED', 409);
   await lockCustomerReceivables(tx, order.customerId);
   const rows = await loadRows(tx, orderId, true);
   if (planVersion(rows) !== version) throw staleVersion(toPlan(order, rows, today));
@@ -222,18 +222,16 @@ export async function createInstalments(tx: DbOrTx, orderId: string, plan: Plann
     .from(orders)
     .where(eq(orders.id, orderId));
   if (!order) throw new AppError('NOT_FOUND', 404);
-  await tx
-    .insert(instalments)
-    .values(
-      plan.map((p, i) => ({
-        orderId,
-        position: i + 1,
-        name: p.name,
-        dueDate: p.dueDate,
-        amount: new Exact(p.amount).toFixed(2),
-        ...order,
-      })),
-    );
+  await tx.insert(instalments).values(
+    plan.map((p, i) => ({
+      orderId,
+      position: i + 1,
+      name: p.name,
+      dueDate: p.dueDate,
+      amount: new Exact(p.amount).toFixed(2),
+      ...order,
+    })),
+  );
 }
 
 /**

@@ -21,7 +21,7 @@ import './receivables.messages.ts';
 const PAYMENT_RULE = {
   decimals: [2, 'INSTALMENT_AMOUNT_DECIMALS'],
   min: [0, 'exclusive', 'PAYMENT_AMOUNT_NOT_POSITIVE'],
-  max: [MONEY_LIMIT, 'exclusive', 'AMOUNT_TOO_BIG'],
+  max: [MONEY_LIMIT, 'exclusive', 'RECEIVABLES_AMOUNT_TOO_BIG'],
 } as const;
 
 type InstalmentRow = typeof instalments.$inferSelect;
@@ -82,7 +82,7 @@ async function planPayment(
       throw new AppError('VALIDATION_FAILED', 400, [
         { field: 'orderId', code: 'PAYMENT_ORDER_CUSTOMER', message: 'PAYMENT_ORDER_CUSTOMER' },
       ]);
-    if (facts.status === 'cancelled') throw new AppError('ORDER_CANCELLED', 409);
+    if (facts.status === 'cancelled') throw new AppError('PLAN_ORDER_CANCELLED', 409);
     order = { id: facts.id, orgUnitId: facts.orgUnitId };
   }
   if (lock) await lockCustomerReceivables(tx, customer.id);
