@@ -1,6 +1,6 @@
-// Demo quotes for 王芳's customers from the demo catalogue, written through the same services as the API: a draft,
-// one submitted (approved within her limit, else approved by 李娜 as her branch manager) and sent, and one accepted
-// by the customer, which creates its order. Each quote is written in a savepoint, so a step another part does not
+// Demo quotes for 王芳's customers from the demo catalogue, written through the same services as the API: a draft with
+// the engine's prices and a discount, one at list prices submitted (so approved within any limit) and sent, and one
+// accepted by the customer, which creates its order; a submitted quote that still needs approval goes to 李娜. Each quote is written in a savepoint, so a step another part does not
 // support yet leaves that quote out instead of failing the first start.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../platform/db/db.ts';
@@ -27,7 +27,8 @@ async function actorOf(db: DbOrTx, username: string): Promise<Actor | null> {
 }
 
 interface DemoQuote {
-  lines: { sku: string; quantity: string; discount?: { kind: 'percent' | 'amount'; value: string } }[];
+  /** `atList`: the product's list price as the quote's own price (no discount off list, no approval needed). */
+  lines: { sku: string; quantity: string; atList?: boolean; discount?: { kind: 'percent' | 'amount'; value: string } }[];
   totalDiscount?: { kind: 'percent' | 'amount'; value: string };
   steps: ('submit' | 'send' | 'accept')[];
   notes: string;
@@ -37,27 +38,27 @@ const QUOTES: DemoQuote[] = [
   {
     lines: [
       { sku: 'KD-STD-002', quantity: '500' },
-      { sku: 'KD-BOX-001', quantity: '500' },
+      { sku: 'KD-BOX-001', quantity: '500', discount: { kind: 'percent', value: '5' } },
     ],
+    totalDiscount: { kind: 'amount', value: '50.00' },
     steps: [],
     notes: '年度快递合作报价，待确认月发件量。',
   },
   {
     lines: [
-      { sku: 'BK-NEWS-001', quantity: '20' },
-      { sku: 'BK-MAG-001', quantity: '10', discount: { kind: 'percent', value: '3' } },
+      { sku: 'BK-NEWS-001', quantity: '20', atList: true },
+      { sku: 'BK-MAG-001', quantity: '10', atList: true },
     ],
     steps: ['submit', 'send'],
     notes: '2026 年度报刊订阅。',
   },
   {
     lines: [
-      { sku: 'BOOK-SS-001', quantity: '12' },
-      { sku: 'BOOK-SS-002', quantity: '30' },
+      { sku: 'BOOK-SS-001', quantity: '12', atList: true },
+      { sku: 'BOOK-SS-002', quantity: '30', atList: true },
     ],
-    totalDiscount: { kind: 'amount', value: '100.00' },
     steps: ['submit', 'send', 'accept'],
-    notes: '图书馆采购，整单优惠 100 元。',
+    notes: '图书馆采购。',
   },
 ];
 
@@ -67,14 +68,15 @@ async function seedQuote(
   manager: Actor | null,
   customerId: string,
   demo: DemoQuote,
-  skus: Map<string, string>,
+  skus: Map<string, { id: string; listPrice: string }>,
 ) {
   const ctx: KitContext = { db: tx, actor: rep, registry, descriptor: quoteEntity };
   const quote = await createRecord(ctx, { customerId, notes: demo.notes });
   await saveQuoteLines(ctx, quote.id, quote.version, {
     lines: demo.lines.map((l) => ({
-      productId: skus.get(l.sku)!,
+      productId: skus.get(l.sku)!.id,
       quantity: l.quantity,
+      ...(l.atList ? { unitPrice: skus.get(l.sku)!.listPrice } : {}),
       ...(l.discount ? { discount: l.discount } : {}),
     })),
     ...(demo.totalDiscount ? { totalDiscount: demo.totalDiscount } : {}),
@@ -103,10 +105,12 @@ export async function seedDemoQuotes(db: DbOrTx): Promise<void> {
     .limit(QUOTES.length)) as { id: string }[];
   const wanted = [...new Set(QUOTES.flatMap((q) => q.lines.map((l) => l.sku)))];
   const skus = new Map(
-    (await db.select({ id: products.id, sku: products.sku }).from(products).where(inArray(products.sku, wanted))).map((p) => [
-      p.sku,
-      p.id,
-    ]),
+    (
+      await db
+        .select({ id: products.id, sku: products.sku, listPrice: products.listPrice })
+        .from(products)
+        .where(inArray(products.sku, wanted))
+    ).map((p) => [p.sku, { id: p.id, listPrice: p.listPrice }]),
   );
   if (wanted.some((sku) => !skus.has(sku))) return;
   for (const [i, demo] of QUOTES.entries()) {
