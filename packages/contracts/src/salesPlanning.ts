@@ -37,7 +37,7 @@ export const decimalInputSchema = z
  * `/customers`): `query` holds list query parameters such as `filter[ownerId][eq]` → id.
  */
 export const drillSchema = z.object({
-  recordType: z.enum(['opportunity', 'activity', 'customer']),
+  recordType: z.enum(['opportunity', 'activity', 'customer', 'order']),
   query: z.record(z.string(), z.string()),
 });
 export type Drill = z.infer<typeof drillSchema>;
