@@ -37,8 +37,13 @@ export const instalments = pgTable(
   },
   (t) => [
     index('order_instalments_order_idx').on(t.orderId, t.position),
+    // Aging of a unit tree, and of a rep's own instalments: index-only scans with the INCLUDE columns (amount,
+    // paid_amount and the grouping columns) that migration 0018 adds — drizzle-kit does not know INCLUDE.
     index('order_instalments_open_unit_idx')
       .on(t.orgUnitId, t.dueDate)
+      .where(sql`${t.status} IN ('open', 'partial')`),
+    index('order_instalments_open_owner_idx')
+      .on(t.ownerId, t.dueDate)
       .where(sql`${t.status} IN ('open', 'partial')`),
     index('order_instalments_open_due_idx')
       .on(t.dueDate)
