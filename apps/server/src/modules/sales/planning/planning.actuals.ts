@@ -83,7 +83,8 @@ export const SOLD_ORDER_STATUSES = ['approved', 'inProgress', 'completed'];
 /**
  * Revenue of the period: orders dated in it (gross, 含税) plus won opportunities closed in it that no order carries
  * yet — once a deal's order exists the order is the figure, so nothing counts twice. With a category, the orders'
- * lines of products in a category of that name or below it, and the won deals' lines of that category.
+ * lines of products in a category of that name or below it, and the won deals' lines of that category. Rows carry
+ * `count` (orders and deals), `amount` and `orders` (how many of the count are orders: where a figure drills).
  */
 export async function revenue(
   db: DbOrTx,
@@ -98,15 +99,16 @@ export async function revenue(
     wonRevenue(db, tree, p, tz, wonStageIds, category, { withoutOrder: true }),
   ]);
   const sums = new Map<string, UnitOwnerRow>();
-  for (const row of [...sold, ...won]) {
+  const add = (row: UnitOwnerRow, orders: number) => {
     const key = `${row.orgUnitId}:${row.ownerId}`;
-    const known = sums.get(key);
-    if (!known) sums.set(key, { ...row });
-    else {
-      known.count = Number(known.count) + Number(row.count);
-      known.amount = new Decimal(String(known.amount)).plus(String(row.amount)).toFixed(2);
-    }
-  }
+    const known = sums.get(key) ?? { orgUnitId: row.orgUnitId, ownerId: row.ownerId, count: 0, amount: '0', orders: 0 };
+    known.count = Number(known.count) + Number(row.count);
+    known.amount = new Decimal(String(known.amount)).plus(String(row.amount)).toFixed(2);
+    known.orders = Number(known.orders) + orders;
+    sums.set(key, known);
+  };
+  for (const row of sold) add(row, Number(row.count));
+  for (const row of won) add(row, 0);
   return [...sums.values()];
 }
 

@@ -12,7 +12,7 @@ import { users } from '../../../platform/access/access.schema.ts';
 import { defaultPipelineId, getPipeline } from '../sales.pipelines.service.ts';
 import { opportunities as o, opportunityStageHistory as h, stages } from '../sales.schema.ts';
 import { inIds, revenue as soldRevenue, stageIdsByOutcome } from './planning.actuals.ts';
-import { drillClosed, drillCreatedOpportunities, drillOpen, drillWon } from './planning.drill.ts';
+import { drillClosed, drillCreatedOpportunities, drillOpen, drillRevenue, drillWon } from './planning.drill.ts';
 import { dateWithinPeriod, parsePeriod, withinPeriod } from './planning.periods.ts';
 import { loadTargets } from './planning.targetFigures.ts';
 import { attainment, inTree, loadReportTree, money, rollUp, subtreeIds } from './planning.tree.ts';
@@ -130,7 +130,7 @@ export async function salesDashboard(db: DbOrTx, actor: Actor, tz: string, query
           .toNumber()
       : null;
 
-  const revenue = rollUp(tree, won, ['amount', 'count']);
+  const revenue = rollUp(tree, won, ['amount', 'count', 'orders']);
   const leaders = [...revenue.byOwner.entries()].sort(([, a], [, b]) => b.amount!.comparedTo(a.amount!)).slice(0, LEADERS);
   const names = leaders.length
     ? await db
@@ -151,7 +151,7 @@ export async function salesDashboard(db: DbOrTx, actor: Actor, tz: string, query
       revenue: money(sums.amount),
       target: target ? money(target) : null,
       attainment: attainment(sums.amount!, target),
-      drill: drillWon({ unitIds, ownerId: userId }, p, tz, stageIds.won),
+      drill: drillRevenue({ unitIds, ownerId: userId }, p, tz, stageIds.won, sums.orders?.toNumber() ?? 0),
     };
   });
 

@@ -57,6 +57,14 @@ export const drillSold = (scope: DrillScope, p: PeriodInfo): Drill => ({
   },
 });
 
+/**
+ * Where a revenue figure drills: the sold orders when any order is in it, else the won deals (a figure of both
+ * opens the orders, which carry most of it once commerce is in use; the deals without an order are the scorecard's
+ * 赢单商机 drill).
+ */
+export const drillRevenue = (scope: DrillScope, p: PeriodInfo, tz: string, wonStageIds: string[], orders: number): Drill =>
+  orders > 0 ? drillSold(scope, p) : drillWon(scope, p, tz, wonStageIds);
+
 /** Opportunities won (in `wonStageIds`) and closed in the period. */
 export const drillWon = (scope: DrillScope, p: PeriodInfo, tz: string, wonStageIds: string[]): Drill => ({
   recordType: 'opportunity',

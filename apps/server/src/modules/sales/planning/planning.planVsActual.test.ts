@@ -76,11 +76,18 @@ describe('plan vs actual', () => {
       revenue: { target: '50000.00', actual: '42000.75', attainment: 84 },
       visits: { target: '4', actual: '2', attainment: 50 },
     });
-    // Revenue drills to the orders of the period (planning.orderRevenue.test.ts); this world has none, only deals.
-    expect(rep.revenue.drill.recordType).toBe('order');
-    const list = await w.eastManager.client.get(`/api/v1/orders?${new URLSearchParams(rep.revenue.drill.query).toString()}`);
+    // Without orders the figure drills to the two won deals of the rep in the quarter (with orders: the orders,
+    // planning.orderRevenue.test.ts).
+    const list = await w.eastManager.client.get(
+      `/api/v1/opportunities?${new URLSearchParams(rep.revenue.drill.query).toString()}`,
+    );
     expect(list.statusCode, list.body).toBe(200);
-    expect(list.json().items).toEqual([]);
+    expect(
+      list
+        .json()
+        .items.map((o: { amount: string }) => o.amount)
+        .sort(),
+    ).toEqual(['12000.25', '30000.50']);
     const visits = await w.eastManager.client.get(`/api/v1/activities?${new URLSearchParams(rep.visits.drill.query).toString()}`);
     expect(visits.json().items).toHaveLength(2);
   });

@@ -7,7 +7,7 @@ import type { PlanFigure, PlanRow, PlanVsActual, ReportQuery, TargetMetric, Dril
 import type { DbOrTx } from '../../../platform/db/db.ts';
 import type { Actor } from '../../../platform/http/context.ts';
 import { newCustomers, revenue as soldRevenue, stageIdsByOutcome, visits } from './planning.actuals.ts';
-import { drillNewCustomers, drillSold, drillVisits, type DrillScope } from './planning.drill.ts';
+import { drillNewCustomers, drillRevenue, drillVisits, type DrillScope } from './planning.drill.ts';
 import { parsePeriod } from './planning.periods.ts';
 import { loadTargets } from './planning.targetFigures.ts';
 import {
@@ -44,7 +44,7 @@ export async function planVsActual(db: DbOrTx, actor: Actor, tz: string, query: 
     activityTree ? visits(db, activityTree, p, tz) : [],
     loadTargets(db, tree, p, category),
   ]);
-  const revenue = rollUp(tree, won, ['amount']);
+  const revenue = rollUp(tree, won, ['amount', 'orders']);
   const customers = rollUp(tree, created, ['count']);
   const done = rollUp(tree, visited, ['done']);
 
@@ -61,7 +61,12 @@ export async function planVsActual(db: DbOrTx, actor: Actor, tz: string, query: 
     orgUnitId: unit.id,
     userId,
     name,
-    revenue: figure(target('revenue'), pick(revenue)?.amount, true, drillSold(scope, p)),
+    revenue: figure(
+      target('revenue'),
+      pick(revenue)?.amount,
+      true,
+      drillRevenue(scope, p, tz, stageIds.won, pick(revenue)?.orders?.toNumber() ?? 0),
+    ),
     newCustomers: figure(target('new_customers'), pick(customers)?.count, false, drillNewCustomers(scope, p, tz)),
     visits: figure(target('visits'), pick(done)?.done, false, drillVisits(scope, p, tz, 'done')),
   });

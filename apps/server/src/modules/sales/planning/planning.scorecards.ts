@@ -83,7 +83,7 @@ export async function scorecards(db: DbOrTx, actor: Actor, tz: string, query: Re
     customerTree ? customerCompleteness(db, customerTree) : [],
     loadTargets(db, tree, p, null),
   ]);
-  const revenue = rollUp(tree, won, ['amount']);
+  const revenue = rollUp(tree, won, ['amount', 'orders']);
   const visitSums = rollUp(tree, visited, ['planned', 'done']);
   const infoSums = rollUp(tree, completeness, ['customers', 'withPhone', 'withRegion', 'withIndustry', 'withContact']);
 
@@ -136,7 +136,7 @@ export async function scorecards(db: DbOrTx, actor: Actor, tz: string, query: Re
         target && target.gt(0) ? actual.div(target) : null,
         { target: target ? money(target) : null, actual: money(actual), ...teamNumbers(base.userId) },
         [
-          { label: 'sold', drill: drillSold(scope, p) },
+          ...(n(pick(revenue), 'orders') > 0 ? [{ label: 'sold', drill: drillSold(scope, p) }] : []),
           { label: 'won', drill: drillWon(scope, p, tz, stageIds.won) },
           ...(base.userId && teamWonBy.has(base.userId)
             ? [{ label: 'teamWon', drill: drillIds(teamWonBy.get(base.userId)!.ids) }]
