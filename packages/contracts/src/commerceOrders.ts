@@ -274,7 +274,7 @@ const profitFiguresSchema = z.object({
 export const orderProfitSchema = z.object({
   /** Before delivery, from the ordered quantities (net of tax) and the lines' unit costs. */
   predicted: profitFiguresSchema,
-  /** Once delivered, from the delivered quantities; null before. */
+  /** Once anything is delivered, from the delivered quantities; null before. */
   actual: profitFiguresSchema.nullable(),
   /** Lines without a unit cost count as cost 0. */
   linesWithoutCost: z.number().int(),

@@ -1,6 +1,6 @@
 // An order's profit: predicted from what was ordered (net revenue without tax − Σ quantity × unit cost − expenses),
-// shown to the approver before approval; actual once delivered, from the delivered quantities (each line's net
-// revenue in proportion, to the fen). Margin = profit ÷ revenue. Lines without a unit cost count as cost 0.
+// shown to the approver before approval; actual once anything is delivered, from the delivered quantities (each
+// line's net revenue in proportion, to the fen). Margin = profit ÷ revenue. Lines without a unit cost count as cost 0.
 import { eq } from 'drizzle-orm';
 import type { OrderProfit } from '@guanxi/contracts';
 import type { DbOrTx } from '../../../platform/db/db.ts';
@@ -44,7 +44,10 @@ export async function orderProfit(db: DbOrTx, actor: Actor, id: string): Promise
   }
   return {
     predicted: figures(new Exact(order.netTotal), roundFen(cost), expenses),
-    actual: order.deliveredAt ? figures(deliveredRevenue, roundFen(deliveredCost), expenses) : null,
+    actual:
+      order.deliveredAt || lines.some((l) => new Exact(l.delivered).gt(0))
+        ? figures(deliveredRevenue, roundFen(deliveredCost), expenses)
+        : null,
     linesWithoutCost: lines.filter((l) => l.unitCost === null).length,
   };
 }

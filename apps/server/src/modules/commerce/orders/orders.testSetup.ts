@@ -49,6 +49,7 @@ export interface OrdersWorld {
   products: { book: { id: string }; atlas: { id: string }; tyre: { id: string }; loose: { id: string } };
   customer: { id: string };
   westCustomer: { id: string };
+  roles: { manager: string; rep: string };
 }
 
 export async function buildOrdersWorld(): Promise<OrdersWorld> {
@@ -121,6 +122,7 @@ export async function buildOrdersWorld(): Promise<OrdersWorld> {
     },
     customer: { id: '' },
     westCustomer: { id: '' },
+    roles: { manager: manager.id, rep: rep.id },
   };
   world.customer = await buildCustomer(world.rep.client, { name: '北京东区邮政局' });
   world.westCustomer = await buildCustomer(world.westRep.client, { name: '成都西区书店' });
