@@ -218,7 +218,11 @@ describe('access matrix', { timeout: 300_000 }, () => {
         : allowed(c.role.permissions, c.type.name, action, c.rel)
           ? ok
           : 403;
-    const titleField = (c: Case) => c.type.titleField;
+    // The title, or the first text field a caller may write when the title is computed (a quote's Q2026-000001 v1).
+    const titleField = (c: Case) =>
+      !c.type.fields[c.type.titleField]?.readOnly
+        ? c.type.titleField
+        : Object.entries(c.type.fields).find(([, f]) => !f.readOnly && (f.type === 'text' || f.type === 'longText'))![0];
     for (const c of cases) {
       const version = String(await versionOf(c));
       const res = await client(c).patch(`${base(c)}/${c.recordId}`, { [titleField(c)]: `${c.label}改` }, { 'if-match': version });

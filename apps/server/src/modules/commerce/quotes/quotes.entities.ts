@@ -167,7 +167,14 @@ export const quoteEntity = defineEntity({
       readOnly: true,
     },
     terms: { type: 'longText', section: 'terms', column: q.terms, label: L('条款', '條款', 'Terms'), maxLength: 4000 },
-    notes: { type: 'longText', section: 'terms', column: q.notes, label: L('备注', '備註', 'Notes'), maxLength: 4000 },
+    notes: {
+      type: 'longText',
+      section: 'terms',
+      column: q.notes,
+      label: L('备注', '備註', 'Notes'),
+      maxLength: 4000,
+      searchable: true,
+    },
   },
   hooks: quoteHooks,
 });
