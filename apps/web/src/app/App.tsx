@@ -30,7 +30,7 @@ import '../modules/activities/activities.module.ts';
 import '../modules/sales/sales.module.ts';
 import { salesAdminRoutes, salesPublicRoutes, salesRoutes } from '../modules/sales/sales.routes.tsx';
 import '../modules/commerce/commerce.module.ts';
-import { commerceRoutes } from '../modules/commerce/commerce.routes.tsx';
+import { commerceAdminRoutes, commerceRoutes } from '../modules/commerce/commerce.routes.tsx';
 import { ImportPage } from '../modules/imports/ImportPage.tsx';
 
 const ANTD_LOCALES: Record<Locale, AntdLocale> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS };
@@ -58,6 +58,7 @@ const router = createBrowserRouter([
           { path: 'roles', element: <RolesPage /> },
           { path: 'custom-fields', element: <CustomFieldsPage /> },
           ...salesAdminRoutes,
+          ...commerceAdminRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

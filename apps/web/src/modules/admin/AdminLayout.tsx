@@ -1,5 +1,6 @@
 // 系统管理: only administrators get in (everyone else sees "page not found", as for any unknown address);
-// a tab bar leads to the admin pages (the sales module's pipelines, lead assignment and lead forms among them).
+// a tab bar leads to the admin pages (the sales module's pipelines, lead assignment and lead forms, and the commerce
+// module's 商务设置 among them).
 import { Tabs, Typography } from 'antd';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,16 @@ import { NotFoundPage } from '../../app/NotFoundPage.tsx';
 import { useSession } from '../../app/session.ts';
 import { usePageTitle } from '../../app/usePageTitle.ts';
 
-export const ADMIN_PAGES = ['org-units', 'users', 'roles', 'custom-fields', 'pipelines', 'lead-rules', 'lead-forms'] as const;
+export const ADMIN_PAGES = [
+  'org-units',
+  'users',
+  'roles',
+  'custom-fields',
+  'pipelines',
+  'lead-rules',
+  'lead-forms',
+  'commerce-settings',
+] as const;
 type AdminPage = (typeof ADMIN_PAGES)[number];
 
 const TITLES: Record<AdminPage, (t: TFunction) => string> = {
@@ -20,6 +30,8 @@ const TITLES: Record<AdminPage, (t: TFunction) => string> = {
   pipelines: (t) => t('sales.admin.tabs.pipelines'),
   'lead-rules': (t) => t('sales.admin.tabs.rules'),
   'lead-forms': (t) => t('sales.admin.tabs.forms'),
+  // The commerce module's (modules/commerce/settings).
+  'commerce-settings': (t) => t('commerce.settings.title'),
 };
 
 /** The title of an admin page, as its tab and the command palette show it. */

@@ -4,6 +4,8 @@ import { quotesEn } from './quotes/quotes.messages.en.ts';
 import { contractsEn } from './contracts/contracts.messages.en.ts';
 import { ordersEn } from './orders/orders.messages.en.ts';
 import { receivablesEn } from './receivables/receivables.messages.en.ts';
+import { approvalsEn } from './approvals/approvals.messages.en.ts';
+import { settingsEn } from './settings/settings.messages.en.ts';
 
 export const commerceEn: Messages['commerce'] = {
   prices: {
@@ -139,4 +141,6 @@ export const commerceEn: Messages['commerce'] = {
   contracts: contractsEn,
   orders: ordersEn,
   receivables: receivablesEn,
+  approvals: approvalsEn,
+  settings: settingsEn,
 };

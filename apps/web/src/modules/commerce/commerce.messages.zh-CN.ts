@@ -3,6 +3,8 @@ import { quotesZhCN } from './quotes/quotes.messages.zh-CN.ts';
 import { contractsZhCN } from './contracts/contracts.messages.zh-CN.ts';
 import { ordersZhCN } from './orders/orders.messages.zh-CN.ts';
 import { receivablesZhCN } from './receivables/receivables.messages.zh-CN.ts';
+import { approvalsZhCN } from './approvals/approvals.messages.zh-CN.ts';
+import { settingsZhCN } from './settings/settings.messages.zh-CN.ts';
 export const commerceZhCN = {
   prices: {
     link: '价格表',
@@ -137,4 +139,6 @@ export const commerceZhCN = {
   contracts: contractsZhCN,
   orders: ordersZhCN,
   receivables: receivablesZhCN,
+  approvals: approvalsZhCN,
+  settings: settingsZhCN,
 };

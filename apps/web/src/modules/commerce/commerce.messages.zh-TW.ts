@@ -4,6 +4,8 @@ import { quotesZhTW } from './quotes/quotes.messages.zh-TW.ts';
 import { contractsZhTW } from './contracts/contracts.messages.zh-TW.ts';
 import { ordersZhTW } from './orders/orders.messages.zh-TW.ts';
 import { receivablesZhTW } from './receivables/receivables.messages.zh-TW.ts';
+import { approvalsZhTW } from './approvals/approvals.messages.zh-TW.ts';
+import { settingsZhTW } from './settings/settings.messages.zh-TW.ts';
 
 export const commerceZhTW: Messages['commerce'] = {
   prices: {
@@ -139,4 +141,6 @@ export const commerceZhTW: Messages['commerce'] = {
   contracts: contractsZhTW,
   orders: ordersZhTW,
   receivables: receivablesZhTW,
+  approvals: approvalsZhTW,
+  settings: settingsZhTW,
 };

@@ -5,6 +5,8 @@ import './quotes/quotes.module.ts';
 import './contracts/contracts.module.ts';
 import './orders/orders.module.ts';
 import './receivables/receivables.module.ts';
+import './approvals/approvals.module.ts';
+import './settings/settings.module.ts';
 
 registerNavLink({
   subsystem: 'commerce',

@@ -5,6 +5,8 @@ import { quotesRoutes } from './quotes/quotes.routes.tsx';
 import { contractsRoutes } from './contracts/contracts.routes.tsx';
 import { ordersRoutes } from './orders/orders.routes.tsx';
 import { receivablesRoutes } from './receivables/receivables.routes.tsx';
+import { approvalsRoutes } from './approvals/approvals.routes.tsx';
+export { settingsAdminRoutes as commerceAdminRoutes } from './settings/settings.routes.tsx';
 
 export const commerceRoutes: RouteObject[] = [
   { path: 'commerce/prices', lazy: () => import('./PricesPage.tsx').then((m) => ({ Component: m.PricesPage })) },
@@ -13,4 +15,5 @@ export const commerceRoutes: RouteObject[] = [
   ...contractsRoutes,
   ...ordersRoutes,
   ...receivablesRoutes,
+  ...approvalsRoutes,
 ];

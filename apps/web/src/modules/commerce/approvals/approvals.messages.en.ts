@@ -1,0 +1,58 @@
+// English strings of the approval inbox and history; same keys as approvals.messages.zh-CN.ts.
+import type { approvalsZhCN } from './approvals.messages.zh-CN.ts';
+
+export const approvalsEn: typeof approvalsZhCN = {
+  link: 'My approvals',
+  title: 'My approvals',
+  intro:
+    'When a quote’s or an order’s discount is beyond what its requester may give, it climbs the approval chain step by step. These steps wait for you.',
+  tabs: { pending: 'To decide', decided: 'Decided by me' },
+  empty: 'Nothing waits for your approval',
+  emptyDecided: 'You have not decided any approval yet',
+  more: 'Showing the oldest {{shown}} of {{total}}',
+  columns: {
+    record: 'Record',
+    requester: 'Requested by',
+    discount: 'Discount',
+    amount: 'Amount',
+    step: 'Step',
+    requestedAt: 'Requested',
+    decidedAt: 'Decided',
+    result: 'Result',
+    comment: 'Comment',
+    actions: 'Actions',
+  },
+  recordTypes: { quote: 'Quote', order: 'Order' },
+  untitled: '(untitled)',
+  open: 'Open',
+  approve: 'Approve',
+  reject: 'Reject',
+  dialog: {
+    approveTitle: 'Approve: {{name}}',
+    rejectTitle: 'Reject: {{name}}',
+    summary: '{{requester}} asks for a {{percent}}% discount, amount ¥{{amount}} ({{step}})',
+    comment: 'Comment',
+    commentOptional: 'Optional; the requester is told',
+    commentRequired: 'Say why; the requester is told',
+    confirmApprove: 'Approve',
+    confirmReject: 'Reject',
+    cancel: 'Cancel',
+  },
+  outcome: {
+    pending: 'Approved; the next step decides now',
+    approved: 'Approved; the approval is complete',
+    rejected: 'Rejected',
+  },
+  history: {
+    title: 'Approvals',
+    empty: 'No approval requested yet',
+    round: 'Round {{n}}',
+    requested: '{{who}} requested on {{when}} · discount {{percent}}% · amount ¥{{amount}}',
+    approver: '{{unit}} · {{role}}',
+    decided: '{{who}} · {{when}}',
+    yourTurn: 'Your decision',
+  },
+  status: { waiting: 'Waiting', pending: 'To decide', approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled' },
+  roundStatus: { pending: 'In approval', approved: 'Approved', rejected: 'Rejected', cancelled: 'Withdrawn' },
+  historyActions: { request: 'requested approval', approve: 'approved', reject: 'rejected' },
+};
