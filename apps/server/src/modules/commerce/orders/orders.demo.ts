@@ -26,7 +26,10 @@ async function actorOf(db: DbOrTx, username: string): Promise<Actor | null> {
 
 export async function seedDemoOrders(db: DbOrTx): Promise<void> {
   const tx = db as Tx;
-  const [rep, westRep, manager] = await Promise.all([actorOf(db, 'wangfang'), actorOf(db, 'liuyang'), actorOf(db, 'lina')]);
+  // One after the other: these run in the first start's transaction, on one connection.
+  const rep = await actorOf(db, 'wangfang');
+  const westRep = await actorOf(db, 'liuyang');
+  const manager = await actorOf(db, 'lina');
   if (!rep || !westRep || !manager) return;
   const none = { read: 'none', create: 'none', update: 'none', delete: 'none', assign: 'none', export: 'none' };
   await db
