@@ -1,5 +1,5 @@
-// The demo quotes: 王芳's customers get a draft with the engine's prices and discounts, a sent quote and one the
-// customer accepted with its order — numbered, with lines and totals, on the customer's timeline through the kit.
+// The demo quotes: 王芳's customers get a draft with the engine's prices and discounts, a sent quote, one the
+// customer accepted with its order and one waiting for the branch manager's approval — numbered, with lines and totals, on the customer's timeline through the kit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../test/harness/testDatabase.ts';
@@ -21,11 +21,11 @@ describe('demo quotes', () => {
   it('seeds a draft, a sent and an accepted quote with their lines, totals and order', async () => {
     const db = database.db;
     const rows = await db.select().from(quotes).orderBy(asc(quotes.number));
-    expect(rows.map((q) => q.status)).toEqual(['draft', 'sent', 'accepted']);
+    expect(rows.map((q) => q.status)).toEqual(['draft', 'sent', 'accepted', 'pendingApproval']);
     expect(rows.every((q) => /^Q\d{4}-\d{6}$/.test(q.number) && q.title === `${q.number} v1`)).toBe(true);
     for (const quote of rows) {
       const lines = await db.select().from(quoteLines).where(eq(quoteLines.quoteId, quote.id));
-      expect(lines.length).toBe(2);
+      expect(lines.length).toBe(quote.status === 'pendingApproval' ? 1 : 2);
       expect(Number(quote.grossTotal)).toBeGreaterThan(0);
       const audited = await db.select().from(auditLog).where(eq(auditLog.recordId, quote.id));
       expect(audited.length).toBeGreaterThanOrEqual(2);
@@ -33,5 +33,6 @@ describe('demo quotes', () => {
     expect(Number(rows[0]!.effectiveDiscountPercent)).toBeGreaterThan(0);
     expect(rows[1]!.effectiveDiscountPercent).toBe('0.00');
     expect(rows[2]!.orderId).toBeTruthy();
+    expect(rows[3]!.effectiveDiscountPercent).toBe('10.00');
   });
 });

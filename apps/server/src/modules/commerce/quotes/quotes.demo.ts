@@ -1,10 +1,10 @@
 // Demo quotes for 王芳's customers from the demo catalogue, written through the same services as the API: a draft with
-// the engine's prices and a discount, one at list prices submitted (so approved within any limit) and sent, and one
-// accepted by the customer, which creates its order; a submitted quote that still needs approval goes to 李娜. Each quote is written in a savepoint, so a step another part does not
+// the engine's prices and a discount, one at list prices submitted (so approved within any limit) and sent, one
+// accepted by the customer, which creates its order, and one at 10 % off waiting for 李娜's approval. Each quote is written in a savepoint, so a step another part does not
 // support yet leaves that quote out instead of failing the first start.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../platform/db/db.ts';
-import { users } from '../../../platform/access/access.schema.ts';
+import { roles, users } from '../../../platform/access/access.schema.ts';
 import { loadActor } from '../../../platform/access/actor.ts';
 import type { Actor } from '../../../platform/http/context.ts';
 import { entityRegistry } from '../../../platform/entities/registry.ts';
@@ -15,6 +15,7 @@ import { salesEntities } from '../../sales/sales.entities.ts';
 import { catalogEntities } from '../catalog/catalog.entities.ts';
 import { products } from '../catalog/catalog.schema.ts';
 import { decideApproval } from '../approvals/approvals.service.ts';
+import { approvalSteps, discountLimits } from '../commerce.schema.ts';
 import { quoteEntities, quoteEntity } from './quotes.entities.ts';
 import { saveQuoteLines } from './quotes.lines.ts';
 import { acceptQuote, sendQuote, submitQuote } from './quotes.flow.ts';
@@ -60,6 +61,12 @@ const QUOTES: DemoQuote[] = [
     steps: ['submit', 'send', 'accept'],
     notes: '图书馆采购。',
   },
+  {
+    // 10 % off list: above a rep's 5 %, so it waits for 李娜 (分公司经理) in her approvals inbox.
+    lines: [{ sku: 'BK-MAG-002', quantity: '5', discount: { kind: 'percent', value: '10' } }],
+    steps: ['submit'],
+    notes: '老客户续订，申请九折。',
+  },
 ];
 
 async function seedQuote(
@@ -84,7 +91,8 @@ async function seedQuote(
   for (const step of demo.steps) {
     if (step === 'submit') {
       const submitted = await submitQuote(ctx, quote.id);
-      if (submitted.status === 'pendingApproval' && manager)
+      // A quote that goes on to be sent needs its approval; one that stops here waits in the manager's inbox.
+      if (submitted.status === 'pendingApproval' && manager && demo.steps.length > 1)
         await decideApproval(tx, manager, { recordType: 'quote', recordId: quote.id, decision: 'approve', comment: '同意。' });
     } else if (step === 'send') await sendQuote(ctx, quote.id);
     // The order comes from the orders part: accepted in its own savepoint, so without it the quote stays sent.
@@ -92,7 +100,31 @@ async function seedQuote(
   }
 }
 
+/**
+ * The demo's discount policy, when none is configured yet: a sales rep may give 5 % off list, a branch manager 15 %;
+ * a larger discount climbs 分公司经理 (up to 15 %) → 总部经理 (no limit), as the issue's walk-through expects.
+ */
+async function seedDemoApprovalPolicy(db: DbOrTx): Promise<void> {
+  const [limit] = await db.select({ roleId: discountLimits.roleId }).from(discountLimits).limit(1);
+  const [step] = await db.select({ id: approvalSteps.id }).from(approvalSteps).limit(1);
+  if (limit || step) return;
+  const keys = ['sales_rep', 'branch_manager', 'head_office_manager'];
+  const byKey = new Map(
+    (await db.select({ id: roles.id, key: roles.key }).from(roles).where(inArray(roles.key, keys))).map((r) => [r.key, r.id]),
+  );
+  if (keys.some((k) => !byKey.has(k))) return;
+  await db.insert(discountLimits).values([
+    { roleId: byKey.get('sales_rep')!, maxPercent: '5' },
+    { roleId: byKey.get('branch_manager')!, maxPercent: '15' },
+  ]);
+  await db.insert(approvalSteps).values([
+    { position: 1, name: '分公司经理', roleId: byKey.get('branch_manager')!, upToPercent: '15' },
+    { position: 2, name: '总部经理', roleId: byKey.get('head_office_manager')!, upToPercent: null },
+  ]);
+}
+
 export async function seedDemoQuotes(db: DbOrTx): Promise<void> {
+  await seedDemoApprovalPolicy(db);
   const rep = await actorOf(db, 'wangfang');
   if (!rep) return;
   const manager = await actorOf(db, 'lina');
