@@ -70,7 +70,11 @@ export function ReceivablesPage() {
     return {
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: AGING_BUCKETS.map(bucketLabel) },
+      xAxis: {
+        type: 'category',
+        data: AGING_BUCKETS.map((b) => t(`commerce.receivables.aging.chartBuckets.${b}`)),
+        axisLabel: { interval: 0 },
+      },
       yAxis: { type: 'value' },
       series: [
         {
@@ -117,9 +121,9 @@ export function ReceivablesPage() {
         />
         <DatePicker
           aria-label={t('commerce.receivables.aging.asOf')}
-          value={asOf ? dayjs(asOf) : dayjs()}
+          value={dayjs(asOf ?? report?.asOf)}
           allowClear={false}
-          onChange={(d) => set('asOf', d && !d.isSame(dayjs(), 'day') ? d.format('YYYY-MM-DD') : undefined)}
+          onChange={(d) => set('asOf', d ? d.format('YYYY-MM-DD') : undefined)}
           style={{ width: 140 }}
         />
         {report?.unit && (
@@ -145,9 +149,15 @@ export function ReceivablesPage() {
           <Flex wrap gap={12} style={{ marginBottom: 16 }}>
             <Card size="small" style={{ flex: '1 1 160px' }}>
               <Statistic title={t('commerce.receivables.aging.total')} value={yuan(report.totals.total)} />
-              {figure(
-                { label: report.unit?.name ?? t('commerce.receivables.aging.mine'), drill: report.drill },
-                report.totals.total,
+              {report.totals.count > 0 && (
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0 }}
+                  onClick={() => open(report.unit?.name ?? t('commerce.receivables.aging.mine'), report.drill)}
+                >
+                  {t('commerce.receivables.aging.showAll', { count: report.totals.count })}
+                </Button>
               )}
             </Card>
             <Card size="small" style={{ flex: '1 1 160px' }}>
@@ -166,7 +176,7 @@ export function ReceivablesPage() {
                   style={{ padding: 0 }}
                   onClick={() => open(report.unit?.name ?? '', report.drill, 'overdue')}
                 >
-                  {t('commerce.receivables.aging.showOverdue', { count: report.totals.count })}
+                  {t('commerce.receivables.aging.showOverdue')}
                 </Button>
               )}
             </Card>

@@ -98,6 +98,8 @@ export const receivablesEn: Messages['commerce']['receivables'] = {
     buckets: { current: 'Current', d1_30: '1–30 days', d31_60: '31–60 days', d61_90: '61–90 days', d90plus: 'Over 90 days' },
     total: 'Total receivable',
     overdue: 'Overdue',
+    showAll: 'Show all {{count}} instalments',
+    chartBuckets: { current: 'Current', d1_30: '1–30', d31_60: '31–60', d61_90: '61–90', d90plus: '>90' },
     showOverdue: 'Show overdue',
     sum: 'Total',
     mine: 'My receivables',

@@ -88,6 +88,8 @@ export const receivablesZhCN = {
     buckets: { current: '未到期', d1_30: '逾期 1–30 天', d31_60: '31–60 天', d61_90: '61–90 天', d90plus: '90 天以上' },
     total: '应收合计',
     overdue: '逾期合计',
+    showAll: '查看全部 {{count}} 期',
+    chartBuckets: { current: '未到期', d1_30: '1–30 天', d31_60: '31–60 天', d61_90: '61–90 天', d90plus: '>90 天' },
     showOverdue: '查看逾期明细',
     sum: '合计',
     mine: '我的应收',

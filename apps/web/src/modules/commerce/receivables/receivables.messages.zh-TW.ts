@@ -90,6 +90,8 @@ export const receivablesZhTW: Messages['commerce']['receivables'] = {
     buckets: { current: '未到期', d1_30: '逾期 1–30 天', d31_60: '31–60 天', d61_90: '61–90 天', d90plus: '90 天以上' },
     total: '應收合計',
     overdue: '逾期合計',
+    showAll: '查看全部 {{count}} 期',
+    chartBuckets: { current: '未到期', d1_30: '1–30 天', d31_60: '31–60 天', d61_90: '61–90 天', d90plus: '>90 天' },
     showOverdue: '查看逾期明細',
     sum: '合計',
     mine: '我的應收',
