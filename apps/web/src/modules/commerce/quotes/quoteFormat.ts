@@ -4,7 +4,8 @@ import type { QuoteDiscount } from '@guanxi/contracts';
 import { useMeta } from '../../../platform/meta.ts';
 import { formatDecimal } from '../../records/fieldValues.ts';
 
-export const yuan = (value: string | null | undefined) => (value == null || value === '' ? '—' : `¥${formatDecimal(value)}`);
+export const yuan = (value: string | null | undefined) =>
+  value == null || value === '' ? '—' : value.startsWith('-') ? `-¥${formatDecimal(value.slice(1))}` : `¥${formatDecimal(value)}`;
 
 export const quantityText = (value: string) => (value.includes('.') ? value.replace(/\.?0+$/, '') : value);
 
