@@ -114,7 +114,25 @@ describe('GET/PUT /orders/:id/instalments', () => {
     );
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('instalments.0.dueDate');
-    expect((await getPlan(w.rep, order.id)).version).toBe(0);
+    const tooMany = await w.rep.client.put(
+      `/api/v1/orders/${order.id}/instalments`,
+      { split: { count: 120, firstDueDate: '2026-01-31' } },
+      { 'if-match': '0' },
+    );
+    expect(tooMany.statusCode).toBe(200);
+    const tiny = await buildOrder(w, w.rep, customer.id, '0.05');
+    const split = await w.rep.client.put(
+      `/api/v1/orders/${tiny.id}/instalments`,
+      { split: { count: 6, firstDueDate: '2026-01-31' } },
+      { 'if-match': '0' },
+    );
+    expect(split.json().error.details[0]).toMatchObject({ field: 'split.count', code: 'INSTALMENT_AMOUNT_NOT_POSITIVE' });
+    const both = await w.rep.client.put(
+      `/api/v1/orders/${tiny.id}/instalments`,
+      { split: { count: 1, firstDueDate: '2026-01-31' }, instalments: [] },
+      { 'if-match': '0' },
+    );
+    expect(both.json().error.details[0]).toMatchObject({ field: 'instalments', code: 'INSTALMENT_PLAN_INPUT' });
   });
 
   it('refuses a save over a stale version (412 with the plan as it is now) and a missing If-Match (428)', async () => {

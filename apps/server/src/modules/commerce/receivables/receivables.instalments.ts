@@ -95,6 +95,11 @@ function readWanted(input: ReturnType<typeof instalmentPlanInputSchema.parse>, o
   if (input.split) {
     const paid = rows.find((r) => new Exact(r.paidAmount).gt(0));
     if (paid) throw paidError('INSTALMENT_PAID', paid, 'split');
+    // Each instalment must be at least one fen: 0.05 splits in at most 5.
+    if (new Exact(order.grossTotal).times(100).lt(input.split.count))
+      throw new AppError('VALIDATION_FAILED', 400, [
+        { field: 'split.count', code: 'INSTALMENT_AMOUNT_NOT_POSITIVE', message: 'INSTALMENT_AMOUNT_NOT_POSITIVE' },
+      ]);
     return splitEqually(order.grossTotal, input.split.count, input.split.firstDueDate).map((p: PlannedInstalment) => ({
       ...p,
       amount: new Exact(p.amount),
