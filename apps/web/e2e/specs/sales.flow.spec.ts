@@ -1,6 +1,6 @@
 // The sales flow of issue 5 in one go, as its users live it: a lead arrives through a campaign's web form, the rule
 // routes it to the 东区 rep, who converts it onto the customer she already has, wins the deal on the board and sees
-// her plan vs actual and her scorecard grow by its amount; the 东区 manager sees it in the branch roll-up, and a
+// her plan vs actual (drilled, its conditions shown) and her scorecard grow by its amount; the 东区 manager sees it in the branch roll-up, and a
 // 西区 manager cannot open the 东区 figures at all.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -125,6 +125,22 @@ test('a web-form lead becomes a won deal that the rep’s plan, scorecard and th
   await menu(rep, '销售计划');
   await visible(row(rep, '王芳').getByText(repAfter));
   await screenshot(rep, 'sales-flow-plan-1280');
+  // The figure opens the records behind it — her sold orders (the demo gives her some), else her won deals — and the
+  // filter panel shows the drill's conditions (her unit, the quarter's days).
+  await row(rep, '王芳')
+    .getByRole('link', { name: /王芳的销售额明细/ })
+    .click();
+  await visible(rep.getByRole('heading', { name: /^(订单|商机)$/ }));
+  assert.match(rep.url(), /\/(orders|opportunities)\?.*filter/);
+  const conditions = rep.getByRole('group', { name: '筛选' });
+  await visible(conditions.getByText('已按链接筛选（1 项）'));
+  const [first, last] = [
+    conditions.locator('.ant-picker-range input').first(),
+    conditions.locator('.ant-picker-range input').last(),
+  ];
+  assert.match(await first.inputValue(), /^\d{4}-(01|04|07|10)-01$/);
+  assert.match(await last.inputValue(), /^\d{4}-(03-31|06-30|09-30|12-31)$/);
+  await screenshot(rep, 'sales-flow-drill-1280');
   await menu(rep, '评分卡');
   const card = row(rep, '王芳');
   await card.getByRole('button', { name: /展开|Expand/ }).click();

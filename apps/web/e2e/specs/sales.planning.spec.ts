@@ -1,6 +1,6 @@
 // Sales planning in the browser: the 东区 branch manager sets the branch's revenue target and splits it to her teams
 // (a split over the parent is held back), sees plan vs actual follow a rep's won deal at the branch and, drilled
-// in, at the team, and opens the deal from the figure; the 西区 rep cannot open the branch's figures. The forecast
+// in, at the team, and opens the records behind the figure; the 西区 rep cannot open the branch's figures. The forecast
 // with its weekly trend, the scorecards with a part drilled to its records, and the dashboard's charts drilling to
 // the deals. An opportunity's product lines make its amount. Screenshots at 1280 and 390 px.
 import assert from 'node:assert/strict';
@@ -49,6 +49,18 @@ async function dealOfWangfang(page: Page, name: string, amount: string, won: boo
   return deal.id;
 }
 
+interface PlanFigures {
+  name: string;
+  revenue: { actual: string };
+}
+
+const fen = (amount: string): bigint => BigInt(amount.replace('.', ''));
+/** ¥123,456.78, as the pages print money. */
+const yuan = (value: bigint): string => {
+  const text = value.toString().padStart(3, '0');
+  return `¥${BigInt(text.slice(0, -2)).toLocaleString('en-US')}.${text.slice(-2)}`;
+};
+
 /** Tables done loading (their spinner's blur gone and faded out), so a screenshot shows them as a user reads them. */
 async function idle(page: Page): Promise<void> {
   await page.locator('.ant-spin-blur').first().waitFor({ state: 'detached' });
@@ -63,10 +75,21 @@ test('sales planning: the 东区 manager sets and splits the branch target; plan
 }) => {
   const rep = await newPage();
   await signIn(rep, 'wangfang', DEMO_PASSWORD);
-  await dealOfWangfang(rep, '湖州南浔古镇书房', '86000.00', true);
-
   const page = await newPage();
   await signIn(page, 'lina', DEMO_PASSWORD);
+  // What the team had sold before (demo orders, other specs' deals): the deal adds to it.
+  const teamActual = async (category = '') => {
+    const plan = await (
+      await apiOf(page)
+    ).get<{ unit: PlanFigures; children: PlanFigures[] }>(
+      `/sales-plan-vs-actual?period=${thisQuarter()}${category ? `&category=${encodeURIComponent(category)}` : ''}`,
+    );
+    return { team: plan.children.find((c) => c.name === '东区销售一组')!.revenue, branch: plan.unit.revenue };
+  };
+  const before = fen((await teamActual()).team.actual);
+  await dealOfWangfang(rep, '湖州南浔古镇书房', '86000.00', true);
+  const teamAfter = yuan(before + 8_600_000n);
+
   await page.getByRole('navigation', { name: '主导航' }).getByRole('menuitem', { name: '销售计划' }).click();
   await visible(page.getByText(`东区分公司 · ${thisQuarter()} 计划与实际`));
 
@@ -96,27 +119,29 @@ test('sales planning: the 东区 manager sets and splits the branch target; plan
 
   // The team's row: the won deal against its part of the target; drilled in, the rep's row.
   const team = row(page, '东区销售一组');
-  await visible(team.getByText('¥86,000.00'));
+  await visible(team.getByText(teamAfter));
   await visible(team.getByText('/ ¥600,000.00'));
-  await visible(team.getByText('14.3%'));
+  await visible(team.getByText(`${((Number(before + 8_600_000n) / 600_000_00) * 100).toFixed(1)}%`));
   await assertAccessible(page, 'sales plan');
   await idle(page);
   await screenshot(page, 'sales-plan-1280');
-  // One product category: the won deal has no lines of it, so no revenue counts.
+  // One product category: the won deal has no lines of it, so only orders' lines of 图书 products count.
+  const books = yuan(fen((await teamActual('图书')).branch.actual));
   await page.getByRole('searchbox', { name: '产品类别（留空为全部）' }).fill('图书');
   await page.keyboard.press('Enter');
-  await visible(row(page, '东区分公司（合计）').getByText('¥0.00'));
+  await visible(row(page, '东区分公司（合计）').getByText(books));
   await page.getByRole('searchbox', { name: '产品类别（留空为全部）' }).fill('');
   await page.keyboard.press('Enter');
-  await visible(team.getByText('¥86,000.00'));
+  await visible(team.getByText(teamAfter));
   await team.getByRole('link', { name: '查看东区销售一组' }).click();
   await visible(page.getByText(`东区销售一组 · ${thisQuarter()} 计划与实际`));
   await visible(page.getByRole('link', { name: '东区分公司' })); // the breadcrumb back up
   await row(page, '王芳')
     .getByRole('link', { name: /王芳的销售额明细/ })
     .click();
-  await visible(page.getByRole('link', { name: '湖州南浔古镇书房' }));
-  assert.match(page.url(), /\/opportunities\?.*filter/);
+  // Her sold orders when she has any (the demo gives her some), else her won deals.
+  await visible(page.getByRole('heading', { name: /^(订单|商机)$/ }));
+  assert.match(page.url(), /\/(orders|opportunities)\?.*filter/);
   await idle(page);
   await screenshot(page, 'sales-plan-drill-1280');
 

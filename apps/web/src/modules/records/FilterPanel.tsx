@@ -7,7 +7,17 @@ import type { EntityMeta, FieldMeta } from '@guanxi/contracts';
 import { ReferenceSelect } from './ReferenceSelect.tsx';
 import { TagsInput } from './TagsInput.tsx';
 import { filterChoicesOf } from './pageExtensions.ts';
-import { betweenValue, DATE_PRESETS, filterKey, filterKind, parseBetween, presetRange, withoutField } from './listFilters.ts';
+import {
+  activeFilterFields,
+  betweenValue,
+  DATE_PRESETS,
+  DATE_RANGE_OPS,
+  dateRangeOf,
+  filterKey,
+  filterKind,
+  presetRange,
+  withoutField,
+} from './listFilters.ts';
 
 interface Props {
   entity: EntityMeta;
@@ -21,6 +31,8 @@ export function FilterPanel({ entity, fields, filters, onChange }: Props) {
   const { t } = useTranslation();
   const filterable = entity.fields.filter((f) => f.filterable && f.name !== 'id');
   const shown = fields.map((name) => filterable.find((f) => f.name === name)).filter((f): f is FieldMeta => !!f);
+  // Conditions a link brought on fields the panel has no control for (a report's drill by record ids).
+  const linkedOnly = activeFilterFields(filters).filter((name) => !filterable.some((f) => f.name === name));
   const set = (field: FieldMeta, values: Record<string, string | undefined>) => {
     const next = { ...filters };
     for (const [op, value] of Object.entries(values)) {
@@ -52,6 +64,21 @@ export function FilterPanel({ entity, fields, filters, onChange }: Props) {
           </Button>
         </Flex>
       ))}
+      {linkedOnly.map((name) => (
+        <Flex key={name} gap={8} align="center" wrap>
+          <Typography.Text style={{ minWidth: 96 }}>{entity.fields.find((f) => f.name === name)?.label ?? name}</Typography.Text>
+          <Typography.Text type="secondary" style={{ flex: '1 1 240px' }}>
+            {t('records.filters.linked', { count: linkedCount(filters, name) })}
+          </Typography.Text>
+          <Button
+            type="text"
+            aria-label={t('records.filters.remove', { field: entity.fields.find((f) => f.name === name)?.label ?? name })}
+            onClick={() => onChange(withoutField(filters, name), fields)}
+          >
+            ✕
+          </Button>
+        </Flex>
+      ))}
       <Select
         aria-label={t('records.filters.add')}
         placeholder={t('records.filters.add')}
@@ -64,6 +91,12 @@ export function FilterPanel({ entity, fields, filters, onChange }: Props) {
     </Flex>
   );
 }
+
+/** How many values a condition holds (`in` lists several). */
+const linkedCount = (filters: Record<string, string>, field: string): number =>
+  Object.entries(filters)
+    .filter(([key]) => key.startsWith(`filter[${field}]`))
+    .reduce((n, [key, value]) => n + (key.endsWith('[in]') ? value.split(',').length : 1), 0);
 
 function FilterControl({
   entity,
@@ -110,9 +143,14 @@ function FilterControl({
       return (
         <DatePicker.RangePicker
           aria-label={label}
-          value={parseBetween(get('between'))}
+          value={dateRangeOf(filters, field.name)}
           presets={DATE_PRESETS.map((preset) => ({ label: t(`records.presets.${preset}`), value: presetRange(preset) }))}
-          onChange={(range) => set({ between: range?.[0] && range[1] ? betweenValue(field, [range[0], range[1]]) : undefined })}
+          onChange={(range) =>
+            set({
+              ...Object.fromEntries(DATE_RANGE_OPS.map((op) => [op, undefined])),
+              between: range?.[0] && range[1] ? betweenValue(field, [range[0], range[1]]) : undefined,
+            })
+          }
           style={{ width: '100%' }}
         />
       );
@@ -154,6 +192,16 @@ function FilterControl({
         />
       );
     case 'reference':
+      // A report's drill names several records (`in`): said in words until the user picks one instead.
+      if (get('in') && !get('eq'))
+        return (
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text type="secondary">{t('records.filters.linked', { count: inList.length })}</Typography.Text>
+            <Button size="small" onClick={() => set({ in: undefined })}>
+              {t('records.filters.pickInstead')}
+            </Button>
+          </Flex>
+        );
       return (
         <ReferenceSelect
           aria-label={label}

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import type { FieldMeta } from '@guanxi/contracts';
 import { fieldMeta } from './fieldMeta.testing.ts';
-import { activeFilterFields, betweenValue, presetRange, withoutField } from './listFilters.ts';
+import { activeFilterFields, betweenValue, presetRange, withoutField, dateRangeOf } from './listFilters.ts';
 
 const day = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
 const field = (type: FieldMeta['type']): FieldMeta => fieldMeta('due', type, { label: '到期日' });
@@ -41,5 +41,24 @@ describe('filter keys', () => {
 
   it('removes every operator of one field and keeps the others', () => {
     expect(withoutField(filters, 'amount')).toEqual({ 'filter[grade][in]': 'A,B' });
+  });
+});
+
+describe('dateRangeOf', () => {
+  it('reads the panel’s between, and a drill’s whole days or instants up to the next midnight', () => {
+    expect(dateRangeOf({ 'filter[d][between]': '2026-10-01,2026-12-31' }, 'd')!.map((d) => d.format('YYYY-MM-DD'))).toEqual([
+      '2026-10-01',
+      '2026-12-31',
+    ]);
+    expect(
+      dateRangeOf({ 'filter[d][gte]': '2026-10-01', 'filter[d][lte]': '2026-12-31' }, 'd')!.map((d) => d.format('YYYY-MM-DD')),
+    ).toEqual(['2026-10-01', '2026-12-31']);
+    const instants = dateRangeOf(
+      { 'filter[t][gte]': '2026-09-30T16:00:00.000Z', 'filter[t][lt]': '2026-12-31T16:00:00.000Z' },
+      't',
+    )!;
+    expect(instants[0].toISOString()).toBe('2026-09-30T16:00:00.000Z');
+    expect(instants[1].toISOString()).toBe('2026-12-31T15:59:59.999Z');
+    expect(dateRangeOf({ 'filter[t][gte]': '2026-09-30' }, 't')).toBeNull();
   });
 });

@@ -109,6 +109,23 @@ export function betweenValue(field: FieldMeta, [from, to]: [Dayjs, Dayjs]): stri
   return `${from.startOf('day').toISOString()},${to.endOf('day').toISOString()}`;
 }
 
+/**
+ * The date range a list is filtered by on `field`, whichever way it was written: `between` (this panel), or `gte`
+ * with `lte` or `lt` (a report's drill-down: whole days, or instants up to the next midnight, shown as the day before).
+ */
+export function dateRangeOf(filters: Record<string, string>, field: string): [Dayjs, Dayjs] | null {
+  const between = parseBetween(filters[filterKey(field, 'between')]);
+  if (between) return between;
+  const from = filters[filterKey(field, 'gte')];
+  const to = filters[filterKey(field, 'lte')] ?? filters[filterKey(field, 'lt')];
+  if (!from || !to) return null;
+  const end = filters[filterKey(field, 'lte')] ? dayjs(to) : dayjs(to).subtract(1, 'millisecond');
+  return [dayjs(from), end];
+}
+
+/** Every operator a date range may have been written with, to clear them all when the range changes. */
+export const DATE_RANGE_OPS = ['between', 'gte', 'lte', 'lt'];
+
 export function parseBetween(value: string | undefined): [Dayjs, Dayjs] | null {
   const [from, to] = (value ?? '').split(',');
   return from && to ? [dayjs(from), dayjs(to)] : null;

@@ -36,6 +36,8 @@ export const recordsEn: Messages['records'] = {
     max: '{{field}} to',
     minShort: 'From',
     maxShort: 'To',
+    linked: 'Filtered by the link ({{count}})',
+    pickInstead: 'Pick instead',
   },
   presets: {
     today: 'Today',

@@ -34,6 +34,8 @@ export const recordsZhCN = {
     max: '{{field}}最大值',
     minShort: '最小',
     maxShort: '最大',
+    linked: '已按链接筛选（{{count}} 项）',
+    pickInstead: '改为选择',
   },
   presets: {
     today: '今天',

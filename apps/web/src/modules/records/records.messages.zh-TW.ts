@@ -36,6 +36,8 @@ export const recordsZhTW: Messages['records'] = {
     max: '{{field}}最大值',
     minShort: '最小',
     maxShort: '最大',
+    linked: '已按連結篩選（{{count}} 項）',
+    pickInstead: '改為選擇',
   },
   presets: {
     today: '今天',

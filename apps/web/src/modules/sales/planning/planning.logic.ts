@@ -40,6 +40,7 @@ const PLURALS: Record<Drill['recordType'], string> = {
   opportunity: 'opportunities',
   activity: 'activities',
   customer: 'customers',
+  order: 'orders',
 };
 
 /** The records list page behind a figure, with the figure's filters in the address. */
