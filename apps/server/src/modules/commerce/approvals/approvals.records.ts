@@ -37,7 +37,8 @@ export async function recordLabels(
   for (const row of rows) {
     const number = numberField ? String(row.number ?? '') || null : null;
     const title = row.title === null || row.title === undefined || row.title === '' ? null : String(row.title);
-    const parts = [number, title !== number ? title : null].filter((p): p is string => Boolean(p));
+    // A title that already names the number (a quote's 「Q2026-000012 v2」) stands alone.
+    const parts = (title && number && title.includes(number) ? [title] : [number, title]).filter((p): p is string => Boolean(p));
     labels.set(row.id, {
       number,
       title,

@@ -45,9 +45,11 @@ export function ApprovalInboxPage() {
   );
 }
 
-/** Q2026-000012 · 办公设备报价, or the record type when the record has neither. */
+/** Q2026-000012 · 办公设备报价 (a title naming the number alone: Q2026-000012 v2), or the record type. */
 export const itemName = (t: TFunction, item: ApprovalInboxItem): string =>
-  [item.number, item.title].filter(Boolean).join(' · ') || t(`commerce.approvals.recordTypes.${item.recordType}`);
+  (item.title && item.number && item.title.includes(item.number)
+    ? item.title
+    : [item.number, item.title].filter(Boolean).join(' · ')) || t(`commerce.approvals.recordTypes.${item.recordType}`);
 
 function InboxTable({ status }: { status: 'pending' | 'decided' }) {
   const { t } = useTranslation();

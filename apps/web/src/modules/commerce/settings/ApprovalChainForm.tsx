@@ -197,7 +197,13 @@ function StepCard({ index, rowName, count, onStep, onRemove }: StepCardProps) {
           >
             ↓
           </Button>
-          <Button size="small" danger onClick={onRemove} aria-label={`${t('commerce.settings.chain.remove')} ${name}`}>
+          <Button
+            size="small"
+            danger
+            autoInsertSpace={false}
+            onClick={onRemove}
+            aria-label={`${t('commerce.settings.chain.remove')} ${name}`}
+          >
             {t('commerce.settings.chain.remove')}
           </Button>
         </Space>
@@ -248,12 +254,11 @@ function StepCard({ index, rowName, count, onStep, onRemove }: StepCardProps) {
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
-          <Form.Item
-            name={[rowName, 'appliesTo']}
-            label={t('commerce.settings.chain.appliesTo')}
-            rules={[{ required: true, message: t('commerce.settings.chain.required') }]}
-          >
+          {/* No `required` rule: antd would put aria-required on the group's div; the server names an empty choice. */}
+          <Form.Item name={[rowName, 'appliesTo']} label={t('commerce.settings.chain.appliesTo')}>
             <Checkbox.Group
+              role="group"
+              aria-label={`${name} ${t('commerce.settings.chain.appliesTo')}`}
               options={(['quote', 'order'] as const).map((kind) => ({
                 value: kind,
                 label: t(`commerce.approvals.recordTypes.${kind}`),

@@ -235,7 +235,7 @@ function LetterheadPreview({ values, logo }: { values: Partial<Values>; logo: st
     values.bankAccount && `${t('commerce.settings.letterhead.bankAccount')}：${values.bankAccount}`,
   ].filter(Boolean);
   return (
-    <Card size="small" title={t('commerce.settings.letterhead.preview')} style={{ marginTop: 8 }}>
+    <Card size="small" title={t('commerce.settings.letterhead.preview')} style={{ marginTop: 8, marginBottom: 16 }}>
       <Flex gap={12} align="flex-start" style={{ borderBottom: '2px solid #c8102e', paddingBottom: 8 }}>
         {logo && (
           <img
