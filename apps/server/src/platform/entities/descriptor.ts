@@ -66,6 +66,11 @@ export interface EntityHooks {
   /** Domain checks before an update; `changes` holds only the fields being written. */
   beforeUpdate?(ctx: HookContext, before: Record<string, unknown>, changes: Record<string, unknown>): Promise<void>;
   /**
+   * Checks before a record goes to the recycle bin (single or bulk delete); throw an AppError to refuse, e.g. a quote
+   * the customer accepted. `record` is the stored row, locked for the write.
+   */
+  beforeDelete?(ctx: HookContext, record: Record<string, unknown>): Promise<void>;
+  /**
    * More text the record is found by in the global search, beyond its searchable fields: values kept in other
    * tables, e.g. a customer's phone numbers. Whoever changes those values calls `indexRecord` again.
    */

@@ -274,6 +274,7 @@ export async function assignRecord(
 export async function deleteRecord(ctx: KitContext, id: string, expectedVersion: number | null): Promise<void> {
   const before = await lockForWrite(ctx, id, 'delete');
   if (expectedVersion !== null && before.version !== expectedVersion) throw await staleVersion(ctx, id);
+  await ctx.descriptor.hooks?.beforeDelete?.(hookContext(ctx), before);
   const t = ctx.descriptor.table;
   const [after] = (await ctx.db
     .update(t as PgTable)

@@ -219,4 +219,20 @@ describe('quote flow', () => {
     ok(await act(undefined, id, 'send'));
     expect(ok<Quote>(await act(undefined, id, 'decline')).status).toBe('declined');
   });
+
+  it('deletes a draft or a declined quote, never one the customer has or may have in hand', async () => {
+    const remove = async (id: string) =>
+      w.rep1.client.delete(`/api/v1/quotes/${id}`, { 'if-match': String((await get(id)).version) });
+    const draft = await small();
+    expect((await remove(draft.id)).statusCode).toBe(204);
+    const sent = await small();
+    ok(await act(undefined, sent.id, 'submit'));
+    ok(await act(undefined, sent.id, 'send'));
+    const refused = await remove(sent.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'QUOTE_NOT_DELETABLE', message: expect.stringContaining('不能删除') });
+    expect((await get(sent.id)).status).toBe('sent');
+    ok(await act(undefined, sent.id, 'decline'));
+    expect((await remove(sent.id)).statusCode).toBe(204);
+  });
 });

@@ -46,6 +46,9 @@ export function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Statuses a quote may be deleted in: it never reached the customer's hands or the history of a later revision. */
+export const DELETABLE_STATUSES: readonly string[] = ['draft', 'rejected', 'declined', 'expired'];
+
 export function checkLocked(status: unknown): void {
   if (!EDITABLE_STATUSES.includes(String(status))) throw new AppError('QUOTE_LOCKED', 409);
 }
@@ -84,6 +87,10 @@ export const quoteHooks: EntityHooks = {
     const id = newId();
     const number = await nextNumber(ctx.db, 'quote', Number((values.quoteDate as string).slice(0, 4)));
     Object.assign(values, { id, rootId: id, number, revision: 1, title: quoteTitle(number, 1), status: 'draft' });
+  },
+
+  async beforeDelete(_ctx, quote) {
+    if (!DELETABLE_STATUSES.includes(String(quote.status))) throw new AppError('QUOTE_NOT_DELETABLE', 409);
   },
 
   async beforeUpdate(ctx, before, changes) {
