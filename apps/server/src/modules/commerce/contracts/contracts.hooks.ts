@@ -41,7 +41,9 @@ async function check(db: DbOrTx, contract: Row, changed: (field: string) => bool
 
 export const contractHooks: EntityHooks = {
   async beforeCreate({ db }, values) {
+    // A form sends untouched choices as null; the columns have defaults.
     values.status ??= 'draft';
+    values.currency ??= 'CNY';
     await check(db, values, (field) => values[field] !== undefined && values[field] !== null);
     values.number = await nextNumber(db, 'contract', Number(todayIn(organisationTimeZone()).slice(0, 4)));
     const name = typeof values.name === 'string' ? values.name.trim() : '';
@@ -52,7 +54,8 @@ export const contractHooks: EntityHooks = {
       const name = typeof changes.name === 'string' ? changes.name.trim() : '';
       changes.name = name || before.number;
     }
-    if ('status' in changes && (changes.status === null || changes.status === undefined)) changes.status = before.status;
+    for (const field of ['status', 'currency'])
+      if (field in changes && (changes[field] === null || changes[field] === undefined)) changes[field] = before[field];
     // A new end date or lead time arms the renewal reminder again.
     const moved = (field: string) => field in changes && changes[field] !== before[field];
     if (before.renewalRemindedAt && (moved('endDate') || moved('renewalReminderDays'))) changes.renewalRemindedAt = null;

@@ -75,8 +75,18 @@ describe('contracts', () => {
     );
     expect(Number(rows[0]!.n)).toBe(0);
 
-    const ok = await createContract(w.rep.client, { customerId: w.customerId, startDate: '2026-06-01', amount: '12345.60' });
-    expect(ok.amount).toBe('12345.60');
+    // The form sends untouched choices as null: the defaults apply.
+    const ok = await createContract(w.rep.client, {
+      customerId: w.customerId,
+      startDate: '2026-06-01',
+      amount: '12345.60',
+      status: null,
+      currency: null,
+    });
+    expect([ok.amount, ok.status, ok.currency]).toEqual(['12345.60', 'draft', 'CNY']);
+    const unset = await w.rep.client.patch(`/api/v1/contracts/${ok.id}`, { currency: null }, { 'if-match': '1' });
+    expect(unset.statusCode).toBe(200);
+    expect(unset.json().currency).toBe('CNY');
     const moved = await w.rep.client.patch(`/api/v1/contracts/${ok.id}`, { endDate: '2026-05-01' }, { 'if-match': '1' });
     expect(details(moved)).toEqual(['endDate:CONTRACT_END_BEFORE_START']);
     const renewedByHand = await w.rep.client.patch(`/api/v1/contracts/${ok.id}`, { status: 'renewed' }, { 'if-match': '1' });
