@@ -4,7 +4,7 @@
 // support yet leaves that quote out instead of failing the first start.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../platform/db/db.ts';
-import { roles, users } from '../../../platform/access/access.schema.ts';
+import { users } from '../../../platform/access/access.schema.ts';
 import { loadActor } from '../../../platform/access/actor.ts';
 import type { Actor } from '../../../platform/http/context.ts';
 import { entityRegistry } from '../../../platform/entities/registry.ts';
@@ -15,7 +15,6 @@ import { salesEntities } from '../../sales/sales.entities.ts';
 import { catalogEntities } from '../catalog/catalog.entities.ts';
 import { products } from '../catalog/catalog.schema.ts';
 import { decideApproval } from '../approvals/approvals.service.ts';
-import { approvalSteps, discountLimits } from '../commerce.schema.ts';
 import { quoteEntities, quoteEntity } from './quotes.entities.ts';
 import { saveQuoteLines } from './quotes.lines.ts';
 import { acceptQuote, sendQuote, submitQuote } from './quotes.flow.ts';
@@ -100,31 +99,7 @@ async function seedQuote(
   }
 }
 
-/**
- * The demo's discount policy, when none is configured yet: a sales rep may give 5 % off list, a branch manager 15 %;
- * a larger discount climbs 分公司经理 (up to 15 %) → 总部经理 (no limit), as the issue's walk-through expects.
- */
-async function seedDemoApprovalPolicy(db: DbOrTx): Promise<void> {
-  const [limit] = await db.select({ roleId: discountLimits.roleId }).from(discountLimits).limit(1);
-  const [step] = await db.select({ id: approvalSteps.id }).from(approvalSteps).limit(1);
-  if (limit || step) return;
-  const keys = ['sales_rep', 'branch_manager', 'head_office_manager'];
-  const byKey = new Map(
-    (await db.select({ id: roles.id, key: roles.key }).from(roles).where(inArray(roles.key, keys))).map((r) => [r.key, r.id]),
-  );
-  if (keys.some((k) => !byKey.has(k))) return;
-  await db.insert(discountLimits).values([
-    { roleId: byKey.get('sales_rep')!, maxPercent: '5' },
-    { roleId: byKey.get('branch_manager')!, maxPercent: '15' },
-  ]);
-  await db.insert(approvalSteps).values([
-    { position: 1, name: '分公司经理', roleId: byKey.get('branch_manager')!, upToPercent: '15' },
-    { position: 2, name: '总部经理', roleId: byKey.get('head_office_manager')!, upToPercent: null },
-  ]);
-}
-
 export async function seedDemoQuotes(db: DbOrTx): Promise<void> {
-  await seedDemoApprovalPolicy(db);
   const rep = await actorOf(db, 'wangfang');
   if (!rep) return;
   const manager = await actorOf(db, 'lina');
