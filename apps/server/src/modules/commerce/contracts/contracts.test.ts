@@ -124,6 +124,9 @@ describe('contracts', () => {
     });
     expect(contract.number).toMatch(NUMBER);
 
+    // The web app finds the contract of a quote this way when it is told CONTRACT_EXISTS.
+    const ofQuote = await w.rep.client.get(`/api/v1/contracts?filter[quoteId][eq]=${accepted}`);
+    expect(ofQuote.json().items.map((c: { id: string }) => c.id)).toEqual([contract.id]);
     const twice = await w.rep.client.post(`/api/v1/contracts/from-quote/${accepted}`);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error).toMatchObject({ code: 'CONTRACT_EXISTS', contractId: contract.id });
