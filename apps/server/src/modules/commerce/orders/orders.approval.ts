@@ -1,7 +1,9 @@
-// Submitting an order: a discount within what the submitter's roles may give approves it at once, a larger one starts
+// Submitting an order: a discount within what the submitter's roles may give, or within what the accepted quote it came
+// from was approved with, approves it at once; a larger one starts
 // the approval chain (commerce/approvals) and the order waits as pendingApproval; when the chain ends, the order
 // follows (ApprovalTarget 'order'): approved → its first stage completes and it may reach purchasing; rejected →
 // back to a draft to revise.
+import Decimal from 'decimal.js';
 import { count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../platform/db/db.ts';
 import type { Actor } from '../../../platform/http/context.ts';
@@ -11,6 +13,7 @@ import { customerEntity } from '../../customers/customers.entities.ts';
 import { needsApproval, registerApprovalTarget, requestApproval } from '../approvals/approvals.service.ts';
 import { readOrder, type OrderRow } from './orders.access.ts';
 import { orderLines, orders } from './orders.schema.ts';
+import { quotes } from '../quotes/quotes.schema.ts';
 import { startOrder } from './orders.stages.service.ts';
 
 async function customerName(db: DbOrTx, customerId: string): Promise<string> {
@@ -31,7 +34,7 @@ export async function submitOrder(db: Tx, actor: Actor, id: string): Promise<{ s
     throw new AppError('VALIDATION_FAILED', 400, [
       { field: 'lines', code: 'ORDER_LINES_REQUIRED', message: 'ORDER_LINES_REQUIRED' },
     ]);
-  if (await needsApproval(db, actor, order.effectiveDiscountPercent)) {
+  if (!(await approvedByQuote(db, order)) && (await needsApproval(db, actor, order.effectiveDiscountPercent))) {
     await requestApproval(db, actor, {
       recordType: 'order',
       recordId: id,
@@ -46,6 +49,19 @@ export async function submitOrder(db: Tx, actor: Actor, id: string): Promise<{ s
   }
   await startOrder(db, actor, order, null);
   return { status: 'approved' };
+}
+
+/**
+ * An order made from a quote the customer accepted needs no second approval of the same prices: the quote's approval
+ * covered a discount at least as large (an order whose lines were changed to give more goes up the chain again).
+ */
+async function approvedByQuote(db: DbOrTx, order: OrderRow): Promise<boolean> {
+  if (!order.quoteId) return false;
+  const [quote] = await db
+    .select({ status: quotes.status, discount: quotes.effectiveDiscountPercent })
+    .from(quotes)
+    .where(eq(quotes.id, order.quoteId));
+  return quote?.status === 'accepted' && new Decimal(order.effectiveDiscountPercent).lte(quote.discount);
 }
 
 async function setStatus(db: DbOrTx, actor: Actor, order: OrderRow, status: string): Promise<void> {
