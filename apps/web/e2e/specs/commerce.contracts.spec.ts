@@ -32,6 +32,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 test('commerce: a contract is created, gets a scan with a Chinese name that downloads intact, and is renewed', async ({
   newPage,
+  adminPassword,
   screenshot,
 }) => {
   const page = await newPage();
@@ -100,4 +101,24 @@ test('commerce: a contract is created, gets a scan with a Chinese name that down
   await atPhoneWidth(page);
   await assertNoHorizontalOverflow(page);
   await screenshot(page, 'commerce-customer-contracts-390');
+
+  // 生成合同 on the demo quote the customer accepted: the contract takes its customer and gross total; a second click
+  // opens that contract instead of making another.
+  const admin = await newPage();
+  await signIn(admin, 'admin', adminPassword);
+  const quotes = await admin.request.get('/api/v1/quotes?filter[status][eq]=accepted&limit=1');
+  const quote = ((await quotes.json()) as { items: { id: string; grossTotal: string }[] }).items[0]!;
+  await admin.goto(`/quotes/${quote.id}`);
+  const make = admin.getByRole('button', { name: '生成合同' });
+  await visible(make);
+  await screenshot(admin, 'commerce-quote-make-contract-1280');
+  await make.click();
+  await admin.waitForURL((url) => /^\/contracts\/[0-9a-f-]{36}$/.test(url.pathname));
+  const madeUrl = admin.url();
+  const gross = Number(quote.grossTotal).toLocaleString('en-US', { minimumFractionDigits: 2 });
+  await visible(admin.getByText(gross).first());
+  await admin.goto(`/quotes/${quote.id}`);
+  await admin.getByRole('button', { name: '生成合同' }).click();
+  await visible(admin.getByText('该报价已生成过合同，已为您打开。'));
+  await admin.waitForURL(madeUrl);
 });

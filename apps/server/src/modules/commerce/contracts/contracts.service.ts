@@ -64,7 +64,8 @@ export async function createContractFromQuote(ctx: KitContext, quoteId: string, 
   if (existing) throw new AppError('CONTRACT_EXISTS', 409, undefined, undefined, undefined, { contractId: existing });
   if (!CONTRACTABLE.includes(quote.status)) throw new AppError('CONTRACT_QUOTE_NOT_ACCEPTED', 422);
   const contract = await createRecord(ctx, {
-    name: input.name ?? quote.title ?? undefined,
+    // A quote's title is its number and revision (Q2026-000012 v2): without a name given, the contract is called by its own.
+    ...(input.name ? { name: input.name } : {}),
     customerId: quote.customerId,
     ...(quote.contactId ? { contactId: quote.contactId } : {}),
     amount: quote.grossTotal,

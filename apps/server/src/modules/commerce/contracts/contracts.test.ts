@@ -106,13 +106,12 @@ describe('contracts', () => {
       status: 'accepted',
       grossTotal: '10735.00',
       terms: '货到验收后 30 日内付款。',
-      title: '2027 年报刊订阅报价',
+      title: 'Q2026-000007 v1',
     });
     const res = await w.rep.client.post(`/api/v1/contracts/from-quote/${accepted}`, {});
     expect(res.statusCode, res.body).toBe(201);
     const contract = res.json();
     expect(contract).toMatchObject({
-      name: '2027 年报刊订阅报价',
       customerId: w.customerId,
       contactId: w.contactId,
       amount: '10735.00',
