@@ -16,6 +16,7 @@ import {
   type KitContext,
 } from '../../platform/entities/entity.read.ts';
 import { deleteRecord, updateRecord } from '../../platform/entities/entity.write.ts';
+import type { DbOrTx } from '../../platform/db/db.ts';
 import { indexRecord } from '../../platform/search/search.service.ts';
 import { moveCustomerActivities } from '../activities/activities.service.ts';
 import { listIdentifierTypes } from './customers.identifiers.service.ts';
@@ -133,6 +134,20 @@ async function repointReferences(ctx: KitContext, sourceId: string, targetId: st
   return counts;
 }
 
+/**
+ * What a module keeps about a customer outside the kit's reference fields (a customer's own price list, receivables
+ * copied onto instalments, payments and credit): it moves those rows itself, in the merge's transaction, and answers
+ * how many moved (listed in the target's merge entry under `name`).
+ */
+export type MergeStep = (db: DbOrTx, sourceId: string, targetId: string) => Promise<number>;
+
+const mergeSteps = new Map<string, MergeStep>();
+
+/** Registers a module's merge step under a name like `priceList.customerId` (registering again replaces it). */
+export function registerCustomerMergeStep(name: string, step: MergeStep): void {
+  mergeSteps.set(name, step);
+}
+
 /** Merges `input.sourceId` into `targetId` inside the caller's transaction; answers the surviving record. */
 export async function mergeCustomers(ctx: KitContext, targetId: string, input: MergeInput): Promise<ApiRecord> {
   if (input.sourceId === targetId) throw invalid('sourceId', 'MERGE_INTO_ITSELF');
@@ -153,6 +168,10 @@ export async function mergeCustomers(ctx: KitContext, targetId: string, input: M
   const activities = await moveCustomerActivities(ctx.db, ctx.actor, input.sourceId, targetId);
   // Contacts, and whatever later modules (orders, cases, …) declare as a reference to a customer.
   const references = await repointReferences(ctx, input.sourceId, targetId);
+  for (const [name, step] of mergeSteps) {
+    const n = await step(ctx.db, input.sourceId, targetId);
+    if (n) references[name] = n;
+  }
   await deleteRecord(ctx, input.sourceId, null);
 
   const sourceName = source.name as string;
