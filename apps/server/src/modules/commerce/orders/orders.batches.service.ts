@@ -97,7 +97,7 @@ export async function rushWaitingLines(db: DbOrTx, actor: Actor, orderId: string
 export async function listPurchaseBatches(
   db: DbOrTx,
   actor: Actor,
-  query: { status?: 'open' | 'closed'; supplier?: string; limit?: number },
+  query: { status?: 'open' | 'closed'; supplier?: string; limit?: number; id?: string },
 ): Promise<PurchaseBatch[]> {
   const readable = allOf(isNull(orders.deletedAt), accessCondition(actor, 'order', 'read', orders));
   const batchRows = await db
@@ -111,6 +111,7 @@ export async function listPurchaseBatches(
         readable,
         query.status ? eq(purchaseBatches.status, query.status) : undefined,
         query.supplier !== undefined ? eq(purchaseBatches.supplier, query.supplier) : undefined,
+        query.id ? eq(purchaseBatches.id, query.id) : undefined,
       ),
     )
     .orderBy(desc(purchaseBatches.createdAt), desc(purchaseBatches.id))
@@ -186,6 +187,6 @@ export async function closePurchaseBatch(db: DbOrTx, actor: Actor, id: string, n
     action: 'close',
     changes: [{ field: 'status', old: 'open', new: 'closed' }],
   });
-  const [listed] = (await listPurchaseBatches(db, actor, {})).filter((b) => b.id === id);
+  const [listed] = await listPurchaseBatches(db, actor, { id });
   return listed!;
 }

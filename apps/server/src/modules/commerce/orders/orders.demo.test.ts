@@ -34,7 +34,10 @@ describe('demo orders', () => {
     expect(batches.some((b) => b.status === 'open')).toBe(true);
     expect(batches.some((b) => b.rush && b.status === 'closed')).toBe(true);
     expect(await db.select().from(orderExpenses).where(isNotNull(orderExpenses.amount))).toHaveLength(1);
-    const reps = await db.select().from(roles).where(inArray(roles.key, ['sales_rep', 'service_agent']));
+    const reps = await db
+      .select()
+      .from(roles)
+      .where(inArray(roles.key, ['sales_rep', 'service_agent']));
     for (const role of reps) expect(role.permissions.orderStageReopen?.update).toBe('none');
   });
 });

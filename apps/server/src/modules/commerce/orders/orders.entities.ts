@@ -81,6 +81,22 @@ export const orderEntity = defineEntity({
       label: L('商机', '商機', 'Opportunity'),
       reference: 'opportunity',
     },
+    quoteId: {
+      type: 'reference',
+      section: 'basics',
+      column: o.quoteId,
+      label: L('来源报价', '來源報價', 'From quote'),
+      reference: 'quote',
+      readOnly: true,
+    },
+    contractId: {
+      type: 'reference',
+      section: 'basics',
+      column: o.contractId,
+      label: L('合同', '合同', 'Contract'),
+      reference: 'contract',
+      readOnly: true,
+    },
     rush: { type: 'boolean', section: 'basics', column: o.rush, label: L('加急', '加急', 'Rush'), filterable: true },
     memo: {
       type: 'longText',

@@ -8,6 +8,7 @@ import type { EntityHooks } from '../../../platform/entities/descriptor.ts';
 import { newId } from '../../../platform/db/columns.ts';
 import { bulkInsert } from '../../../platform/entities/entity.bulkInsert.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { cancelOpenInstalments, syncInstalmentsWithOrder } from '../receivables/receivables.instalments.ts';
 import { nextNumber } from '../commerce.numbers.ts';
 import type { OrderFigures, OrderPricing } from './orders.lines.ts';
 import { initialStates, insertStates, today, typeStages } from './orders.progress.ts';
@@ -74,7 +75,14 @@ export const orderHooks: EntityHooks = {
     prepared.set(ctx.db, { ...(order ?? emptyOrder()), states: plan.rows });
   },
 
+  async beforeDelete(_ctx, order) {
+    if (order.status !== 'draft' && order.status !== 'cancelled') throw new AppError('ORDER_NOT_DELETABLE', 409);
+  },
+
   async afterWrite(ctx, record, action) {
+    // Receivables carry the order's customer, owner and unit (aging reads them there); a deleted order owes nothing.
+    if (action === 'assign' || action === 'update') await syncInstalmentsWithOrder(ctx.db, record.id as string);
+    if (action === 'delete') await cancelOpenInstalments(ctx.db, record.id as string);
     if (action !== 'create') return;
     const order = prepared.get(ctx.db);
     prepared.delete(ctx.db);

@@ -15,6 +15,9 @@ import { bulkInsert } from '../../../platform/entities/entity.bulkInsert.ts';
 import type { FieldChange } from '../../../platform/audit/audit.schema.ts';
 import { Exact, MONEY_LIMIT, QUANTITY_LIMIT, readDecimal } from '../commerce.money.ts';
 import { readOrder, type OrderRow } from './orders.access.ts';
+import { instalments } from '../receivables/receivables.schema.ts';
+import { createInstalments } from '../receivables/receivables.instalments.ts';
+import { defaultInstalments } from '../receivables/receivables.planMath.ts';
 import { joinPurchaseBatches } from './orders.batches.service.ts';
 import { currentStage, loadProgress, replan, today, type StageProgress } from './orders.progress.ts';
 import { orderLines, orders, orderStageEvents, orderStageStates } from './orders.schema.ts';
@@ -337,4 +340,7 @@ export async function startOrder(db: DbOrTx, actor: Actor, order: OrderRow, note
   }
   await purchasingReached(db, actor, started, undefined, progress);
   await settleOrder(db, actor, order, progress, approved);
+  // An approved order is owed: without a plan of its own, one instalment of the total (receivables.planMath.ts).
+  const [planned] = await db.select({ id: instalments.id }).from(instalments).where(eq(instalments.orderId, order.id)).limit(1);
+  if (!planned) await createInstalments(db, order.id, defaultInstalments(order));
 }
