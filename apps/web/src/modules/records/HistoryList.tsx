@@ -17,7 +17,9 @@ export function HistoryList({ entity, id }: { entity: EntityMeta; id: string }) 
     const field = entity.fields.find((f) => f.name === name || f.name === `custom.${name.replace(/^custom\./, '')}`);
     return field ? valueText(field, value, yesNo) : value === null || value === undefined ? '—' : String(value);
   };
-  const label = (name: string) => entity.fields.find((f) => f.name === name)?.label ?? name;
+  const label = (name: string) =>
+    entity.fields.find((f) => f.name === name)?.label ??
+    t(`records.history.fields.${name}` as 'records.history.fields.attachment', { defaultValue: name });
   const action = (entry: AuditEntry) => {
     const key = `records.history.actions.${entry.action}`;
     return t(key as 'records.history.actions.update', { defaultValue: entry.action });
@@ -36,6 +38,12 @@ export function HistoryList({ entity, id }: { entity: EntityMeta; id: string }) 
               {formatDateTime(entry.at)} ·{' '}
               {t(`records.history.sources.${entry.source}` as 'records.history.sources.ui', { defaultValue: entry.source })}
             </Typography.Text>
+            {entry.changes.length > 0 && entry.action !== 'update' && (
+              // What another kind of entry is about: the file attached, what a merge moved, an approval's step …
+              <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+                {entry.changes.map((c) => `${label(c.field)}：${text(c.field, c.new ?? c.old)}`).join('；')}
+              </Typography.Paragraph>
+            )}
             {entry.changes.length > 0 && entry.action === 'update' && (
               <Table
                 size="small"

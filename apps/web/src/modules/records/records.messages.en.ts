@@ -166,7 +166,9 @@ export const recordsEn: Messages['records'] = {
       share: 'shared the record',
       unshare: 'removed a share',
       merge: 'merged the record',
+      attachment: { add: 'added an attachment', remove: 'removed an attachment' },
     },
+    fields: { attachment: 'Attachment' },
     sources: {
       ui: 'web',
       api: 'API',

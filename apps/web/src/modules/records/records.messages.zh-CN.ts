@@ -164,7 +164,9 @@ export const recordsZhCN = {
       share: '共享了记录',
       unshare: '取消了共享',
       merge: '合并了记录',
+      attachment: { add: '添加了附件', remove: '删除了附件' },
     },
+    fields: { attachment: '附件' },
     sources: {
       ui: '网页',
       api: '接口',

@@ -166,7 +166,9 @@ export const recordsZhTW: Messages['records'] = {
       share: '共用了記錄',
       unshare: '取消了共用',
       merge: '合併了記錄',
+      attachment: { add: '新增了附件', remove: '刪除了附件' },
     },
+    fields: { attachment: '附件' },
     sources: {
       ui: '網頁',
       api: 'API',

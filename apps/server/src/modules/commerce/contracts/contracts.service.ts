@@ -1,4 +1,4 @@
-// The contract's actions beyond the kit's create and update: a contract from an approved or accepted quote (one per
+// The contract's actions beyond the kit's create and update: a contract from an approved, sent or accepted quote (one per
 // quote, whatever its revision), and renewal — a new draft for the term after the end date, the old one 已续签.
 // Both write through the kit (access, hooks, audit, search) in the caller's transaction.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
@@ -14,7 +14,7 @@ import { RENEWABLE } from './contracts.options.ts';
 import { contracts } from './contracts.schema.ts';
 
 /** Quote statuses a contract may be made from. */
-const CONTRACTABLE = ['approved', 'accepted'];
+const CONTRACTABLE = ['approved', 'sent', 'accepted'];
 
 /** Sets a field the caller may not write (where the contract came from) and records it in the contract's history. */
 async function setOrigin(ctx: KitContext, id: string, field: 'quoteId' | 'renewedFromId', value: string): Promise<void> {
@@ -49,7 +49,7 @@ export interface FromQuoteInput {
 }
 
 /**
- * A contract from a quote the caller may read (404 otherwise) that is approved or accepted (422): its customer,
+ * A contract from a quote the caller may read (404 otherwise) that is approved, sent or accepted (422): its customer,
  * contact, gross total as the amount, currency and terms. A second contract of the same quote is 409 CONTRACT_EXISTS
  * naming the first; an advisory lock on the quote makes two simultaneous requests meet that rule too.
  */

@@ -93,11 +93,16 @@ describe('contracts', () => {
     expect(details(renewedByHand)).toEqual(['status:CONTRACT_RENEWED_BY_RENEWAL']);
   });
 
-  it('makes a contract from an approved or accepted quote once: customer, contact, gross total, terms, the quote', async () => {
+  it('makes a contract from an approved, sent or accepted quote once: customer, contact, gross total, terms, the quote', async () => {
     const draft = await insertQuote(w.t, w.rep, { customerId: w.customerId, status: 'draft', grossTotal: '100.00' });
     const refused = await w.rep.client.post(`/api/v1/contracts/from-quote/${draft}`);
     expect(refused.statusCode, refused.body).toBe(422);
     expect(refused.json().error.code).toBe('CONTRACT_QUOTE_NOT_ACCEPTED');
+    // Sent to the customer (approved, not yet answered): the contract may be drawn up alongside.
+    const sent = await insertQuote(w.t, w.rep, { customerId: w.customerId, status: 'sent', grossTotal: '200.00' });
+    const fromSent = await w.rep.client.post(`/api/v1/contracts/from-quote/${sent}`);
+    expect(fromSent.statusCode, fromSent.body).toBe(201);
+    expect(fromSent.json().amount).toBe('200.00');
 
     // 10 × 1,000.00 less 5 % plus 13 % VAT = 10,735.00 gross, as the quote computed it.
     const accepted = await insertQuote(w.t, w.rep, {

@@ -1,4 +1,4 @@
-// On an approved or accepted quote's page: 生成合同 — a draft contract from the quote (customer, amount, terms), then
+// On an approved, sent or accepted quote's page: 生成合同 — a draft contract from the quote (customer, amount, terms), then
 // its page. A quote that already has a contract opens that one. Shown to those who may create contracts.
 import { useState } from 'react';
 import { Alert, App, Button } from 'antd';
@@ -11,7 +11,7 @@ import type { DetailProps } from '../../records/pageExtensions.ts';
 import { recordKeys } from '../../records/records.api.ts';
 import { contractFromQuote, contractOfQuote } from './contracts.api.ts';
 
-const CONTRACTABLE = ['approved', 'accepted'] as const;
+const CONTRACTABLE = ['approved', 'sent', 'accepted'] as const;
 
 export function FromQuoteAction({ record }: DetailProps) {
   const { t } = useTranslation();

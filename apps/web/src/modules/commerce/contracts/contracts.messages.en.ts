@@ -25,6 +25,7 @@ export const contractsEn: Messages['commerce']['contracts'] = {
     done: 'Contract {{number}} created',
     exists: 'A contract was already made from this quote; here it is.',
     approved: 'approved',
+    sent: 'sent to the customer',
     accepted: 'accepted by the customer',
   },
   customer: {

@@ -23,6 +23,7 @@ export const contractsZhCN = {
     done: '已生成合同 {{number}}',
     exists: '该报价已生成过合同，已为您打开。',
     approved: '审批通过',
+    sent: '发给客户',
     accepted: '被客户接受',
   },
   customer: {

@@ -25,6 +25,7 @@ export const contractsZhTW: Messages['commerce']['contracts'] = {
     done: '已產生合約 {{number}}',
     exists: '該報價已產生過合約，已為您開啟。',
     approved: '審批通過',
+    sent: '發給客戶',
     accepted: '被客戶接受',
   },
   customer: {

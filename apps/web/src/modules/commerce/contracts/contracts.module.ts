@@ -10,6 +10,9 @@ import { FromQuoteAction } from './FromQuoteAction.tsx';
 registerDetailExtension('contract', { Panel: ContractRenewalPanel });
 registerDetailExtension('contract', { Panel: AttachmentsPanel });
 registerDetailExtension('quote', { Panel: FromQuoteAction });
+// Every commercial document may carry files: the customer's signed quote, an order's delivery note.
+registerDetailExtension('quote', { Panel: AttachmentsPanel });
+registerDetailExtension('order', { Panel: AttachmentsPanel });
 registerDetailExtension('customer', {
   tabs: [{ key: 'contracts', label: (t) => t('commerce.contracts.customer.tab'), Component: CustomerContractsTab }],
 });
