@@ -9,6 +9,7 @@ import { ensureAdministrator } from '../apps/server/src/modules/admin/admin.boot
 import { STANDARD_ROLES } from '../apps/server/src/demo/demo.seed.ts';
 import { generateCustomers } from './customers.ts';
 import { prepareOpportunities } from './opportunities.ts';
+import { describeCommerce, prepareOrders, type CommerceSample } from './orders.ts';
 
 /** Bump when the generated rows change, so a kept database from an older generator is rebuilt. */
 const GENERATOR_VERSION = 3;
@@ -53,6 +54,12 @@ export interface DatasetInfo {
   opportunities: number;
   /** Seconds their generation took; null when kept ones were reused (they have a marker of their own). */
   opportunitiesGeneratedSeconds: number | null;
+  /** Number of generated orders (orders.ts) with the catalogue, lines, instalments and stage states; 0 without. */
+  orders: number;
+  /** Seconds their generation took; null when kept ones were reused (they have a marker of their own). */
+  ordersGeneratedSeconds: number | null;
+  /** Products and customers the commerce workloads use; null without orders. */
+  commerce: CommerceSample | null;
 }
 
 // The postal bureau's layout: one branch per province, each with two sales teams and a service team.
@@ -246,11 +253,13 @@ export async function prepareDataset(
   size: number,
   customers: number,
   opportunities = 0,
+  orders = 0,
 ): Promise<DatasetInfo> {
   await applyMigrations(database.pool);
   const client = await database.pool.connect();
   let generatedSeconds: number | null = null;
   let opportunitiesGeneratedSeconds: number | null = null;
+  let ordersGeneratedSeconds: number | null = null;
   try {
     await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (size int NOT NULL, generator int NOT NULL, seconds float8 NOT NULL,
       generated_at timestamptz NOT NULL DEFAULT now(), customers int NOT NULL DEFAULT 0)`);
@@ -286,6 +295,7 @@ export async function prepareDataset(
   }
   try {
     opportunitiesGeneratedSeconds = await prepareOpportunities(client, opportunities);
+    ordersGeneratedSeconds = await prepareOrders(client, orders);
   } finally {
     client.release();
   }
@@ -297,6 +307,9 @@ export async function prepareDataset(
     generatedSeconds,
     opportunities,
     opportunitiesGeneratedSeconds,
+    orders,
+    ordersGeneratedSeconds,
+    commerce: orders > 0 ? await describeCommerce(database.pool, BENCH_BRANCH) : null,
     ...(await describeDataset(database.pool)),
   };
 }

@@ -15,6 +15,8 @@ export interface WorkloadResult {
   /** HTTP p50 / raw SQL p50. */
   ratio: number | null;
   serverRssPeakMb: number;
+  /** The machine's 1-minute load average when the workload's measured run ended (the figures are worth that much). */
+  loadAverage: number;
 }
 
 export interface BenchReport {
@@ -22,6 +24,7 @@ export interface BenchReport {
   size: number;
   customers: number;
   opportunities: number;
+  orders: number;
   startedAt: string;
   commit: string | null;
   node: string;
@@ -33,6 +36,8 @@ export interface BenchReport {
   generationSeconds: number | null;
   /** Seconds the opportunities took to generate; null when kept ones were reused. */
   opportunityGenerationSeconds: number | null;
+  /** Seconds the catalogue and orders took to generate; null when kept ones were reused. */
+  orderGenerationSeconds: number | null;
   rawSqlMethod: string;
   serverRssPeakMb: number;
   results: WorkloadResult[];
@@ -56,6 +61,7 @@ export function formatTable(results: WorkloadResult[]): string {
     'raw SQL p50/p95 ms',
     'ratio',
     'server RSS MB',
+    'load',
   ];
   const rows = results.map((r) => [
     r.name,
@@ -69,6 +75,7 @@ export function formatTable(results: WorkloadResult[]): string {
     r.raw ? `${ms(r.raw.p50)} / ${ms(r.raw.p95)}` : '—',
     r.ratio === null ? '—' : `${r.ratio.toFixed(1)}×`,
     r.serverRssPeakMb.toFixed(0),
+    r.loadAverage.toFixed(1),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   // Text left, numbers right, as a reader scans them.

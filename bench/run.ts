@@ -24,6 +24,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --size N                   number of test widgets to generate (default 10000)
   --customers N              number of customers to generate, each with 2 identifiers (default 10000)
   --opportunities N          number of opportunities to add on top (default 0; kept apart, reused or regenerated alone)
+  --orders N                 number of orders to add on top, with the catalogue, lines and instalments (default 0: the
+                             kept ones, if any, stay untouched; kept apart, reused or regenerated alone)
   --duration S               seconds per workload at most (default 10)
   --requests N               requests per workload at most (default 2000)
   --connections N            concurrent HTTP connections (default 8; login caps it lower)
@@ -36,6 +38,7 @@ interface Options {
   size: number;
   customers: number;
   opportunities: number;
+  orders: number;
   durationSeconds: number;
   maxRequests: number;
   connections: number;
@@ -52,6 +55,7 @@ function parseOptions(argv: string[]): Options {
       size: { type: 'string', default: '10000' },
       customers: { type: 'string', default: '10000' },
       opportunities: { type: 'string', default: '0' },
+      orders: { type: 'string', default: '0' },
       duration: { type: 'string', default: '10' },
       requests: { type: 'string', default: '2000' },
       connections: { type: 'string', default: '8' },
@@ -81,6 +85,7 @@ function parseOptions(argv: string[]): Options {
     size: positive('size', values.size, 50_000_000),
     customers: positive('customers', values.customers, 50_000_000),
     opportunities: values.opportunities === '0' ? 0 : positive('opportunities', values.opportunities, 50_000_000),
+    orders: values.orders === '0' ? 0 : positive('orders', values.orders, 20_000_000),
     // Bounded on purpose: this is a shared 2-core machine.
     durationSeconds: positive('duration', values.duration, 120),
     maxRequests: positive('requests', values.requests, 100_000),
@@ -104,7 +109,9 @@ async function main(): Promise<number> {
   const startedAt = new Date().toISOString();
   const loadAtStart = os.loadavg()[0]!;
   const workloads = WORKLOADS.filter((w) =>
-    options.only ? options.only.includes(w.name) : !w.needsOpportunities || options.opportunities > 0,
+    options.only
+      ? options.only.includes(w.name)
+      : (!w.needsOpportunities || options.opportunities > 0) && (!w.needsOrders || options.orders > 0),
   );
 
   const database = await prepareBenchDatabase({
@@ -120,9 +127,13 @@ async function main(): Promise<number> {
 
   // PGlite opens in one process at a time: generate, close, then start the server.
   const generator = await openClosing(database);
-  const dataset = await prepareDataset(generator.db, options.size, options.customers, options.opportunities).finally(
-    generator.close,
-  );
+  const dataset = await prepareDataset(
+    generator.db,
+    options.size,
+    options.customers,
+    options.opportunities,
+    options.orders,
+  ).finally(generator.close);
   progress(
     dataset.generatedSeconds === null
       ? `reused the kept dataset of ${options.size} widgets and ${options.customers} customers`
@@ -134,6 +145,12 @@ async function main(): Promise<number> {
       dataset.opportunitiesGeneratedSeconds === null
         ? `reused the kept ${options.opportunities} opportunities and their targets`
         : `generated ${options.opportunities} opportunities and the targets of their quarter in ${dataset.opportunitiesGeneratedSeconds.toFixed(1)} s`,
+    );
+  if (options.orders > 0)
+    progress(
+      dataset.ordersGeneratedSeconds === null
+        ? `reused the kept ${options.orders} orders and their catalogue`
+        : `generated the catalogue and ${options.orders} orders with lines, instalments and stage states in ${dataset.ordersGeneratedSeconds.toFixed(1)} s`,
     );
 
   const logDir = path.join(REPO_ROOT, '.tmp', 'bench');
@@ -201,6 +218,7 @@ async function main(): Promise<number> {
     size: options.size,
     customers: options.customers,
     opportunities: options.opportunities,
+    orders: options.orders,
     startedAt,
     commit: gitCommit(),
     node: process.version,
@@ -215,6 +233,7 @@ async function main(): Promise<number> {
     },
     generationSeconds: dataset.generatedSeconds,
     opportunityGenerationSeconds: dataset.opportunitiesGeneratedSeconds,
+    orderGenerationSeconds: dataset.ordersGeneratedSeconds,
     rawSqlMethod,
     serverRssPeakMb,
     results,
@@ -253,6 +272,7 @@ async function runHttp(
   );
   const http = await load(options.maxRequests, options.durationSeconds);
   const serverRssPeakMb = server.memory.takeWindowPeakMb();
+  const loadAverage = os.loadavg()[0]!;
   if (http.errors > 0) {
     progress(`${workload.name}: ${http.errors} error(s); status codes ${JSON.stringify(http.statusCodes)}`);
     for (const [status, body] of Object.entries(http.errorSamples)) progress(`  ${status}: ${body}`);
@@ -266,6 +286,7 @@ async function runHttp(
       http,
       rawSqlNote: workload.rawSqlNote ?? null,
       serverRssPeakMb,
+      loadAverage,
     },
   };
 }
@@ -275,7 +296,7 @@ function printReport(report: BenchReport): void {
     report.generationSeconds === null ? 'kept dataset reused' : `generated in ${report.generationSeconds.toFixed(1)} s`;
   console.log(
     `\nGuanxi bench — ${report.engine}, ${report.size} widgets, ${report.customers} customers (${generated}), ` +
-      `${report.opportunities} opportunities, node ${report.node}, ${report.cpus} CPUs, ` +
+      `${report.opportunities} opportunities, ${report.orders} orders, node ${report.node}, ${report.cpus} CPUs, ` +
       `${report.options.connections} connections, ≤ ${report.options.durationSeconds} s or ${report.options.maxRequests} requests per workload\n`,
   );
   console.log(formatTable(report.results));

@@ -12,6 +12,14 @@ import {
   searchInitialsWorkload,
   searchPinyinWorkload,
 } from './customers.ts';
+import {
+  agingBranchWorkload,
+  agingCompanyWorkload,
+  orderCreate50Workload,
+  orderSearchWorkload,
+  pricing200Workload,
+  quotePdf50Workload,
+} from './commerce.ts';
 import { forecastWorkload, kanbanOpenWorkload, kanbanUnitWorkload, kanbanWorkload, planVsActualWorkload } from './sales.ts';
 
 export const WORKLOADS: Workload[] = [
@@ -30,4 +38,10 @@ export const WORKLOADS: Workload[] = [
   kanbanOpenWorkload,
   forecastWorkload,
   planVsActualWorkload,
+  orderCreate50Workload,
+  pricing200Workload,
+  agingCompanyWorkload,
+  agingBranchWorkload,
+  orderSearchWorkload,
+  quotePdf50Workload,
 ];

@@ -33,6 +33,8 @@ export interface Workload<State = unknown> {
   measures: string;
   /** Needs generated opportunities: left out of a run without `--opportunities N` unless named in `--only`. */
   needsOpportunities?: boolean;
+  /** Needs generated orders and the catalogue: left out of a run without `--orders N` unless named in `--only`. */
+  needsOrders?: boolean;
   /** Caps `--connections`, e.g. for CPU-bound argon2 logins. */
   maxConnections?: number;
   /** Runs once, after the server is up and before the requests: sign in, pick ids. */
