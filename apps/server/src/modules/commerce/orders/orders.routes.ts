@@ -1,6 +1,7 @@
 // HTTP of orders beyond the kit's record routes: direct orders with lines, lines while a draft, submission, progress
 // through the stages, order types (administrators save them), purchase batches, expenses, profit and the list by
 // product. auth → validate → service → reply; every write in one transaction.
+import { cancelOrder } from './orders.cancel.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
@@ -143,6 +144,24 @@ export function registerOrderRoutes(app: FastifyInstance, registry: EntityRegist
       const actor = requireActor(request);
       const { id } = request.params as IdParams;
       await app.db.transaction((tx) => submitOrder(tx, actor, id));
+      return orderProgress(app.db, actor, id);
+    },
+  );
+
+  app.post(
+    '/v1/orders/:id/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel an order not yet delivered or paid (a reason required)',
+        params: idParams,
+        body: z.object({ reason: z.string().max(500) }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { id } = request.params as IdParams;
+      await app.db.transaction((tx) => cancelOrder(tx, actor, id, (request.body as { reason: string }).reason));
       return orderProgress(app.db, actor, id);
     },
   );

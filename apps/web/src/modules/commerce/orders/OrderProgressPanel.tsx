@@ -13,6 +13,7 @@ import { ApprovalHistory } from '../approvals/ApprovalHistory.tsx';
 import { refreshOrder, setRush, submitOrder, useOrderLines, useOrderProgress } from './orders.api.ts';
 import { CompleteStageDialog } from './CompleteStageDialog.tsx';
 import { ReopenStageDialog } from './ReopenStageDialog.tsx';
+import { CancelOrderDialog } from './CancelOrderDialog.tsx';
 
 const STATUS_COLORS: Record<string, string> = {
   draft: 'default',
@@ -29,6 +30,9 @@ function stepStatus(stage: OrderStageProgress, current: string | null): 'finish'
   return 'wait';
 }
 
+/** Statuses an order may be cancelled in (the server also refuses one delivered or paid in part). */
+const CANCELLABLE = ['draft', 'pendingApproval', 'approved', 'inProgress'];
+
 export function OrderProgressPanel({ record }: DetailProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -38,6 +42,7 @@ export function OrderProgressPanel({ record }: DetailProps) {
   const lines = useOrderLines(record.id);
   const [completing, setCompleting] = useState<OrderStageProgress | null>(null);
   const [reopening, setReopening] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const [busy, setBusy] = useState(false);
   const p = progress.data;
   if (progress.isError) return <Alert type="error" showIcon message={errorMessage(t, progress.error)} />;
@@ -115,6 +120,11 @@ export function OrderProgressPanel({ record }: DetailProps) {
           ))}
           {p.canReopen && p.stages.some((s) => s.status !== 'pending') && (
             <Button onClick={() => setReopening(true)}>{t('commerce.orders.progress.reopen')}</Button>
+          )}
+          {canEdit && CANCELLABLE.includes(p.status) && (
+            <Button danger onClick={() => setCancelling(true)}>
+              {t('commerce.orders.cancel.action')}
+            </Button>
           )}
         </Space>
       </Flex>
@@ -218,6 +228,15 @@ export function OrderProgressPanel({ record }: DetailProps) {
           lines={lines.data?.lines ?? []}
           onClose={(done) => {
             setCompleting(null);
+            if (done) void refresh();
+          }}
+        />
+      )}
+      {cancelling && (
+        <CancelOrderDialog
+          orderId={record.id}
+          onClose={(done) => {
+            setCancelling(false);
             if (done) void refresh();
           }}
         />

@@ -56,6 +56,7 @@ export async function refreshOrder(queryClient: QueryClient, id: string): Promis
 }
 
 export const submitOrder = (id: string) => api.post<OrderProgress>(`/orders/${id}/submit`);
+export const cancelOrder = (id: string, reason: string) => api.post<OrderProgress>(`/orders/${id}/cancel`, { reason });
 export const completeStage = (id: string, stageId: string, body: CompleteStageInput) =>
   api.post<OrderProgress>(`/orders/${id}/stages/${stageId}/complete`, body);
 export const reopenStage = (id: string, stageId: string, note: string | null) =>

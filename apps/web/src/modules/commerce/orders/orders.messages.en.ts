@@ -51,6 +51,16 @@ export const ordersEn: Messages['commerce']['orders'] = {
     done: 'Recorded',
     wholeHint: 'This stage completes as a whole.',
   },
+  cancel: {
+    action: 'Cancel order',
+    title: 'Cancel the order',
+    ok: 'Cancel it',
+    back: 'Back',
+    hint: 'An order delivered or paid in part cannot be cancelled (make a return or a refund). A cancelled order leaves the purchase batches and its open instalments leave receivables.',
+    reason: 'Reason',
+    reasonRequired: 'Give a reason',
+    done: 'Order cancelled',
+  },
   reopen: {
     title: 'Move back to a stage',
     stage: 'Back to',

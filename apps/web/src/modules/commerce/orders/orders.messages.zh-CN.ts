@@ -49,6 +49,16 @@ export const ordersZhCN = {
     done: '已记录',
     wholeHint: '该阶段整体完成。',
   },
+  cancel: {
+    action: '取消订单',
+    title: '取消订单',
+    ok: '确认取消',
+    back: '返回',
+    hint: '已交付或已收款的订单不能取消（请走退货或退款）。取消后订单退出采购批次，未收的分期不再计入应收。',
+    reason: '取消原因',
+    reasonRequired: '请填写取消原因',
+    done: '订单已取消',
+  },
   reopen: {
     title: '退回到阶段',
     stage: '退回到',

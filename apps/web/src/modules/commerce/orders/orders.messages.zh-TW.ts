@@ -51,6 +51,16 @@ export const ordersZhTW: Messages['commerce']['orders'] = {
     done: '已記錄',
     wholeHint: '該階段整體完成。',
   },
+  cancel: {
+    action: '取消訂單',
+    title: '取消訂單',
+    ok: '確認取消',
+    back: '返回',
+    hint: '已交付或已收款的訂單不能取消（請走退貨或退款）。取消後訂單退出採購批次，未收的分期不再計入應收。',
+    reason: '取消原因',
+    reasonRequired: '請填寫取消原因',
+    done: '訂單已取消',
+  },
   reopen: {
     title: '退回到階段',
     stage: '退回到',
