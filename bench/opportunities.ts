@@ -44,20 +44,23 @@ const word = (source: string, index: number) => `('x' || substr(${source}, ${ind
 
 /**
  * Makes sure the database holds exactly `count` generated opportunities (and the targets): reuses them when the
- * marker says so, otherwise empties the sales tables and generates them. Returns the seconds taken, or null when kept.
+ * marker says so, otherwise empties the sales tables and generates them; 0 leaves the tables as they are. Returns the
+ * seconds taken, or null when nothing was generated.
  */
 export async function prepareOpportunities(client: pg.PoolClient, count: number): Promise<number | null> {
   await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (count int NOT NULL, generator int NOT NULL,
     seconds float8 NOT NULL, generated_at timestamptz NOT NULL DEFAULT now())`);
+  // 0 leaves kept ones alone: emptying them would also have to empty the quotes and orders that name them.
+  if (count === 0) return null;
   const { rows } = await client.query<{ count: number; generator: number }>(`SELECT count, generator FROM ${MARKER_TABLE}`);
   if (rows.length === 1 && rows[0]!.count === count && rows[0]!.generator === OPPORTUNITY_GENERATOR_VERSION) return null;
-  if (rows.length === 0 && count === 0) return null;
   const started = performance.now();
   await client.query('BEGIN');
   try {
     await client.query(`DELETE FROM ${MARKER_TABLE}`);
     await client.query(
-      'TRUNCATE opportunity_lines, opportunity_stage_history, sales_forecast_snapshots, sales_targets, opportunities',
+      // CASCADE: quotes name their opportunity (the commerce workloads' quote goes with them; orders do not reference it).
+      'TRUNCATE opportunity_lines, opportunity_stage_history, sales_forecast_snapshots, sales_targets, opportunities CASCADE',
     );
     if (count > 0) {
       await generateOpportunities(client, count);

@@ -61,13 +61,14 @@ const words = (source: string, first: number) => [0, 1, 2, 3].map((k) => `${word
 export async function prepareOrders(client: pg.PoolClient, count: number): Promise<number | null> {
   await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (count int NOT NULL, generator int NOT NULL,
     seconds float8 NOT NULL, generated_at timestamptz NOT NULL DEFAULT now())`);
-  if (count === 0) return null;
   const { rows } = await client.query<{ count: number; generator: number }>(`SELECT count, generator FROM ${MARKER_TABLE}`);
-  if (rows.length === 1 && rows[0]!.count === count && rows[0]!.generator === ORDER_GENERATOR_VERSION) {
+  const kept = rows.length === 1 && rows[0]!.generator === ORDER_GENERATOR_VERSION && (count === 0 || rows[0]!.count === count);
+  if (kept) {
     await removeWorkloadRows(client);
     if (await quietDunning(client)) await client.query('VACUUM (ANALYZE) order_instalments');
     return null;
   }
+  if (count === 0) return null;
   const started = performance.now();
   await client.query('BEGIN');
   try {
@@ -335,11 +336,15 @@ export interface CommerceSample {
   orderCustomers: { id: string; orders: number }[];
 }
 
-/** What the commerce workloads pick from: products, a team's customers, the branch's customers with most orders. */
-export async function describeCommerce(pool: pg.Pool, branch: string): Promise<CommerceSample> {
+/**
+ * What the commerce workloads pick from: products, a team's customers, the branch's customers with most orders; null
+ * when there are no products (no --orders yet).
+ */
+export async function describeCommerce(pool: pg.Pool, branch: string): Promise<CommerceSample | null> {
   const products = await pool.query<{ id: string }>(
     'SELECT id FROM products WHERE deleted_at IS NULL AND NOT discontinued ORDER BY sku LIMIT 500',
   );
+  if (!products.rows.length) return null;
   const team = await pool.query<{ id: string }>(
     `SELECT c.id FROM customers c JOIN org_units o ON o.id = c.org_unit_id
      WHERE c.deleted_at IS NULL AND o.code = $1 ORDER BY md5(c.id::text) LIMIT 200`,
