@@ -139,6 +139,10 @@ describe('global search', () => {
 
   it('reads polyphonic characters in context first, then their other common reading, bounded', () => {
     expect(pinyinForms('重庆').full).toEqual(['chongqing', 'zhongqing']);
+    // Asked again (kept from the first time), the same answer, and one the caller may change without harm.
+    const again = pinyinForms('重庆');
+    again.full.push('changed');
+    expect(pinyinForms('重庆').full).toEqual(['chongqing', 'zhongqing']);
     expect(pinyinForms('长沙').full).toEqual(['changsha', 'zhangsha']);
     expect(pinyinForms('行长').full).toEqual(['hangzhang', 'xingzhang', 'hangchang']);
     expect(pinyinForms('银行').full).toEqual(['yinhang', 'yinxing']);

@@ -28,6 +28,28 @@ const initials = (text: string): string => pinyin(text, { ...PINYIN, pattern: 'f
  * 单 dan → shan, 曾 ceng → zeng), up to MAX_PINYIN_ALTERNATES. Distinct forms only.
  */
 export function pinyinForms(text: string): { full: string[]; initials: string[] } {
+  const known = recentForms.get(text);
+  if (known) {
+    // Most recently used last, so the oldest is the one dropped.
+    recentForms.delete(text);
+    recentForms.set(text, known);
+    return { full: [...known.full], initials: [...known.initials] };
+  }
+  const forms = computePinyinForms(text);
+  recentForms.set(text, forms);
+  if (recentForms.size > RECENT_FORMS) recentForms.delete(recentForms.keys().next().value!);
+  return { full: [...forms.full], initials: [...forms.initials] };
+}
+
+/**
+ * The forms of the texts indexed most recently. The same texts come back all the time — a catalogue's product names on
+ * every order line, a customer's name on its contacts and activities — and reading pinyin in context is the costliest
+ * step of a search entry; a few thousand entries hold a catalogue (a few MB at most).
+ */
+const RECENT_FORMS = 20_000;
+const recentForms = new Map<string, { full: string[]; initials: string[] }>();
+
+function computePinyinForms(text: string): { full: string[]; initials: string[] } {
   const syllables = pinyin(text, PINYIN);
   const firsts = pinyin(text, { ...PINYIN, pattern: 'first' });
   const readings = polyphonic(text, PINYIN);
