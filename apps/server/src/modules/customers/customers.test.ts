@@ -105,6 +105,11 @@ describe('customers', () => {
       lifecycleStage: '生命周期阶段',
       district: '区县',
     });
-    expect(customer.relations.map((r: { name: string }) => r.name)).toEqual(['contacts', 'activities', 'opportunities']);
+    expect(customer.relations.map((r: { name: string }) => r.name)).toEqual([
+      'contacts',
+      'activities',
+      'opportunities',
+      'quotes',
+    ]);
   });
 });
