@@ -13,7 +13,7 @@ import { refreshOrder, saveOrderLines, useOrderLines } from './orders.api.ts';
 import { money } from './orderFormat.ts';
 import { lineValuesOf, OrderLinesEditor, toLinesInput, type LineValues } from './OrderLinesEditor.tsx';
 import { placeErrors } from './placeErrors.ts';
-import { useUnitLabel } from './useUnitLabels.ts';
+import { useUnitLabel } from '../useUnitLabel.ts';
 import { decimalPattern } from './orderFormat.ts';
 
 export function OrderLinesTab({ record }: DetailProps) {

@@ -10,7 +10,7 @@ import { usePageTitle } from '../../../app/usePageTitle.ts';
 import { errorMessage } from '../../../platform/formErrors.ts';
 import { formatDateTime } from '../../records/fieldValues.ts';
 import { closeBatch, usePurchaseBatches } from './orders.api.ts';
-import { useUnitLabel } from './useUnitLabels.ts';
+import { useUnitLabel } from '../useUnitLabel.ts';
 
 type Line = PurchaseBatch['lines'][number];
 

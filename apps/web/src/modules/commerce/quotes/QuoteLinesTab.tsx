@@ -9,7 +9,8 @@ import { errorMessage } from '../../../platform/formErrors.ts';
 import type { DetailProps } from '../../records/pageExtensions.ts';
 import { ResponsiveTable } from '../ResponsiveTable.tsx';
 import { useQuoteLines } from './quotes.api.ts';
-import { discountText, percentText, quantityText, useUnitLabel, yuan } from './quoteFormat.ts';
+import { discountText, percentText, quantityText, yuan } from './quoteFormat.ts';
+import { useUnitLabel } from '../useUnitLabel.ts';
 import { QuoteLinesEditor } from './QuoteLinesEditor.tsx';
 import { QuoteTotals } from './QuoteTotals.tsx';
 

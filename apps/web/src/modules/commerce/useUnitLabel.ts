@@ -1,5 +1,6 @@
-// The words of units (件, 册, 套 …) as the product record type's metadata names them; lines store the unit's value.
-import { useMeta } from '../../../platform/meta.ts';
+// The words of units (件, 本, 套 …) as the product record type's metadata names them in the interface language; quote
+// and order lines store the unit's value.
+import { useMeta } from '../../platform/meta.ts';
 
 export function useUnitLabel(): (unit: string | null | undefined) => string {
   const options = useMeta()
