@@ -1,7 +1,8 @@
 // The lead and opportunity record types declared to the entity kit, which gives them every list, form, access,
 // audit, search, export and import path; pipelines and stages are lookups their reference fields point at.
-import { defineEntity, type EntityDescriptor, type FieldSpec } from '../../platform/entities/descriptor.ts';
+import { defineEntity, type EntityDescriptor } from '../../platform/entities/descriptor.ts';
 import { L } from '../../platform/entities/fields.ts';
+import { selectField as select, textField as text } from '../../platform/entities/fieldSpecs.ts';
 import {
   CURRENCIES,
   DISQUALIFY_REASONS,
@@ -15,34 +16,6 @@ import { CUSTOMER_TYPES } from '../customers/customers.options.ts';
 import { leadHooks } from './sales.leads.service.ts';
 import { opportunityHooks } from './sales.opportunities.service.ts';
 import { leads, opportunities } from './sales.schema.ts';
-
-const text = (
-  column: FieldSpec['column'],
-  label: FieldSpec['label'],
-  section: string,
-  extra: Partial<FieldSpec> = {},
-): FieldSpec => ({
-  type: 'text',
-  column,
-  label,
-  section,
-  maxLength: 200,
-  ...extra,
-});
-const select = (
-  column: FieldSpec['column'],
-  label: FieldSpec['label'],
-  options: FieldSpec['options'],
-  section: string,
-  extra: Partial<FieldSpec> = {},
-): FieldSpec => ({
-  type: 'select',
-  column,
-  label,
-  options,
-  section,
-  ...extra,
-});
 
 const o = opportunities;
 export const opportunityEntity = defineEntity({

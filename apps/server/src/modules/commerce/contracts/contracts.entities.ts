@@ -1,26 +1,14 @@
 // The contract record type declared to the entity kit: list, card, form, access, audit, global search (number HT…,
 // name with its pinyin), export and import come from it; contracts.hooks.ts adds the rules.
-import { defineEntity, type EntityDescriptor, type FieldSpec } from '../../../platform/entities/descriptor.ts';
+import { defineEntity, type EntityDescriptor } from '../../../platform/entities/descriptor.ts';
 import { L } from '../../../platform/entities/fields.ts';
+import { textField as text } from '../../../platform/entities/fieldSpecs.ts';
 import { CURRENCIES } from '../../sales/sales.options.ts';
 import { contractHooks } from './contracts.hooks.ts';
 import { CONTRACT_STATUSES } from './contracts.options.ts';
 import { contracts } from './contracts.schema.ts';
 
 const c = contracts;
-const text = (
-  column: FieldSpec['column'],
-  label: FieldSpec['label'],
-  section: string,
-  extra: Partial<FieldSpec> = {},
-): FieldSpec => ({
-  type: 'text',
-  column,
-  label,
-  section,
-  maxLength: 200,
-  ...extra,
-});
 
 export const contractEntity = defineEntity({
   name: 'contract',
