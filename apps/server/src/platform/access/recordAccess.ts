@@ -1,6 +1,6 @@
 // Record-level access as SQL: which rows of a record type an actor may see or change, and whom they may
 // make owner. Every read and write path of the entity kit goes through these functions.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Action, Scope } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
@@ -52,6 +52,33 @@ export function accessCondition(actor: Actor, recordType: string, action: Action
   if (byScope === undefined) return undefined;
   const byShare = shareCondition(actor, recordType, action, cols);
   return byShare ? sql`(${byScope} OR ${byShare})` : byScope;
+}
+
+/**
+ * `accessCondition` for rows of several record types in one table (the search index): types with the same scope share
+ * one condition — their owner/unit test and one array of the caller's shares of those types — so the condition does
+ * not grow with every registered type. `cols.recordType` tells a row's type; ids are unique across types.
+ */
+export function accessConditionForTypes(
+  actor: Actor,
+  recordTypes: string[],
+  action: 'read' | 'update',
+  cols: OwnedColumns & { recordType: AnyPgColumn },
+): SQL {
+  const byScope = new Map<Scope, string[]>();
+  for (const type of recordTypes) {
+    const scope = scopeFor(actor.permissions, type, action);
+    byScope.set(scope, [...(byScope.get(scope) ?? []), type]);
+  }
+  const access = action === 'update' ? sql` AND ${recordShares.access} = 'edit'` : sql``;
+  const parts = [...byScope].map(([scope, types]) => {
+    const ofTypes = inArray(cols.recordType, types);
+    const own = scopeCondition(actor, scope, cols);
+    if (own === undefined) return ofTypes;
+    const shared = sql`${cols.id} = ANY(ARRAY(SELECT ${recordShares.recordId} FROM ${recordShares} WHERE ${recordShares.userId} = ${actor.userId} AND ${inArray(recordShares.recordType, types)}${access}))`;
+    return sql`(${ofTypes} AND (${own} OR ${shared}))`;
+  });
+  return sql`(${sql.join(parts, sql` OR `)})`;
 }
 
 export function hasAnyScope(actor: Actor, recordType: string, action: Action): boolean {

@@ -1,10 +1,10 @@
 // Keeps the search index in step with records (called by the entity kit inside each write's transaction) and
 // answers global searches across every record type the caller may read, with the same access conditions as lists.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Locale } from '@guanxi/contracts';
 import type { DbOrTx } from '../db/db.ts';
 import type { Actor } from '../http/context.ts';
-import { accessCondition, likeEscape } from '../access/recordAccess.ts';
+import { accessConditionForTypes, likeEscape } from '../access/recordAccess.ts';
 import { orgUnits, recordShares } from '../access/access.schema.ts';
 import { scopeFor } from '../access/scopes.ts';
 import type { Scope } from '@guanxi/contracts';
@@ -174,10 +174,12 @@ export async function searchRecords(
         sql`(${inArray(
           d.recordType,
           group.types.map((type) => type.name),
-        )} AND (${contains(group.scope)}) AND (${sql.join(
-          group.types.map((type) => sql`(${and(eq(d.recordType, type.name), accessCondition(actor, type.name, 'read', cols))})`),
-          sql` OR `,
-        )}))`,
+        )} AND (${contains(group.scope)}) AND ${accessConditionForTypes(
+          actor,
+          group.types.map((type) => type.name),
+          'read',
+          { ...cols, recordType: d.recordType },
+        )})`,
     ),
     sql` OR `,
   );
