@@ -1,6 +1,7 @@
 // Creating many records of one type at once (imports): the same validation, reference and owner checks, hooks,
 // audit entries and search documents as `createRecord`, row for row, but written with a few multi-row statements
 // instead of ~10 queries per record. A row that fails is answered with its error; the others are created.
+import { getLookup } from './lookups.ts';
 import { and, isNull } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { ErrorDetail } from '@guanxi/contracts';
@@ -50,6 +51,8 @@ async function existingReferences(ctx: KitContext, recordType: string, ids: stri
     return new Set((await ctx.db.select({ id: users.id }).from(users).where(anyOf(users.id, ids))).map((r) => r.id));
   if (recordType === 'orgUnit')
     return new Set((await ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(anyOf(orgUnits.id, ids))).map((r) => r.id));
+  const lookup = getLookup(recordType);
+  if (lookup) return new Set((await lookup.options(ctx.db, { ids })).map((o) => o.value));
   const target = ctx.registry.get(recordType);
   if (!target) return new Set();
   const t = target.table;

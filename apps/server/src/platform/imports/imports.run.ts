@@ -3,6 +3,7 @@
 // records, its row errors, the ids it created and the import's position together, so after a crash the import
 // resumes after the last committed batch or is rolled back; it is never silently half-done.
 import { createHash } from 'node:crypto';
+import { getLookup } from '../entities/lookups.ts';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Locale } from '@guanxi/contracts';
 import type { Db, DbOrTx } from '../db/db.ts';
@@ -84,6 +85,11 @@ function referenceLookup(db: DbOrTx, actor: Actor, registry: EntityRegistry): Re
           .where(sql`${orgUnits.name} = ${text} OR ${orgUnits.code} = ${text}`)
           .limit(2)
       ).map((r) => r.id);
+    } else if (field.reference && getLookup(field.reference)) {
+      // A lookup entry by its label (a category's path 图书 / 社科类) or, when only one has it, its last part (社科类).
+      const options = await getLookup(field.reference)!.options(db, {});
+      const exact = options.filter((o) => o.label === text);
+      ids = (exact.length ? exact : options.filter((o) => o.label.split(' / ').at(-1) === text)).map((o) => o.value);
     } else if (field.reference) {
       const target = registry.get(field.reference);
       const title = target?.fields[target.titleField];
