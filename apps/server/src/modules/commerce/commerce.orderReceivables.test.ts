@@ -33,7 +33,10 @@ describe('an order’s receivables', () => {
     );
     expect(plan.instalments.map((i) => [i.dueDate, i.amount])).toEqual([[addDays('2026-11-02', 30), '300.00']]);
 
-    const current = ok<{ version: number }>(await w.rep1.client.get(`/api/v1/orders/${order.id}`));
+    const current = ok<{ version: number; access: Record<string, boolean> }>(
+      await w.rep1.client.get(`/api/v1/orders/${order.id}`),
+    );
+    expect(current.access).toMatchObject({ edit: true, delete: false });
     const refused = await w.eastManager.client.delete(`/api/v1/orders/${order.id}`, { 'if-match': String(current.version) });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('ORDER_NOT_DELETABLE');

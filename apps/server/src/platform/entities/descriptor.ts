@@ -112,6 +112,13 @@ export interface EntityDescriptor {
   relations?: Record<string, RelationSpec>;
   customFields?: boolean;
   hooks?: EntityHooks;
+  /**
+   * What the record's state still allows, beyond the caller's rights: a submitted quote is no longer edited, an
+   * approved order no longer deleted. Narrows `access.edit` and `access.delete` in the record's answer, so the web app
+   * hides 编辑 / 删除 and inline editing; the
+   * hooks (beforeUpdate / beforeDelete) still refuse such a write on every path.
+   */
+  stateRights?(record: Record<string, unknown>): { update?: boolean; delete?: boolean };
 }
 
 export function defineEntity(descriptor: EntityDescriptor): EntityDescriptor {

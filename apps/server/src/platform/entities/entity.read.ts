@@ -177,7 +177,14 @@ export async function getRecord(
   )) as Row[];
   if (!row) throw new AppError('NOT_FOUND', 404);
   const record = toApiRecord(ctx.descriptor, fields, row.row as Row, row);
-  record.access = { update: Boolean(row.can_update), delete: Boolean(row.can_delete), assign: Boolean(row.can_assign) };
+  const state = ctx.descriptor.stateRights?.(row.row as Row) ?? {};
+  // `update` is the caller's right (attachments, shares follow it); `edit` whether the fields may change in this state.
+  record.access = {
+    update: Boolean(row.can_update),
+    edit: Boolean(row.can_update) && state.update !== false,
+    delete: Boolean(row.can_delete) && state.delete !== false,
+    assign: Boolean(row.can_assign),
+  };
   await attachTitles(ctx, fields, [record]);
   return record;
 }

@@ -82,6 +82,7 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
   const { save, savedAt, conflict, closeConflict, reload } = useRecordSave(entity, record);
   const [assigning, setAssigning] = useState(false);
   const access = record.access ?? { update: false, delete: false, assign: false };
+  const editable = access.edit ?? access.update;
 
   const remove = () =>
     modal.confirm({
@@ -132,7 +133,7 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
                         record={record}
                         group={item.group}
                         fields={item.fields}
-                        editable={access.update && item.fields.every((f) => !f.readOnly)}
+                        editable={editable && item.fields.every((f) => !f.readOnly)}
                         save={save}
                       />
                     ),
@@ -145,7 +146,7 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
                         record={record}
                         field={item.field}
                         plural={entity.plural}
-                        editable={access.update && !item.field.readOnly && !SYSTEM_FIELDS.includes(item.field.name)}
+                        editable={editable && !item.field.readOnly && !SYSTEM_FIELDS.includes(item.field.name)}
                         save={save}
                       />
                     ),
@@ -188,7 +189,7 @@ function DetailBody({ entity, record, title }: { entity: EntityMeta; record: Api
           </div>
         </div>
         <Space wrap>
-          {access.update && (
+          {editable && (
             <Button onClick={() => void navigate(`/${entity.plural}/${record.id}/edit`)}>{t('records.detail.edit')}</Button>
           )}
           {access.assign && <Button onClick={() => setAssigning(true)}>{t('records.detail.assign')}</Button>}

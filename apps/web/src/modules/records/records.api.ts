@@ -12,7 +12,8 @@ export type ApiRecord = Record<string, unknown> & {
   ownerName?: string | null;
   orgUnitName?: string | null;
   custom?: Record<string, unknown>;
-  access?: { update: boolean; delete: boolean; assign: boolean };
+  /** `edit`: the fields may change in the record's state (a submitted quote's may not); `update`: the caller's right. */
+  access?: { update: boolean; edit?: boolean; delete: boolean; assign: boolean };
 };
 
 /** What a list shows: filters as the API's query parameters (`filter[name][contains]`), sort and columns. */

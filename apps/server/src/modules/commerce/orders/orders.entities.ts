@@ -187,4 +187,5 @@ export const orderEntity = defineEntity({
     activities: { entity: 'activity', field: 'relatedId', label: L('活动', '活動', 'Activities') },
   },
   hooks: orderHooks,
+  stateRights: (order) => ({ delete: order.status === 'draft' || order.status === 'cancelled' }),
 });

@@ -4,7 +4,7 @@
 // them; the customer, contact, opportunity, dates, rounding, prices, terms and notes are edited while it is a draft.
 import { defineEntity, type EntityDescriptor, type FieldSpec } from '../../../platform/entities/descriptor.ts';
 import { L, option } from '../../../platform/entities/fields.ts';
-import { quoteHooks } from './quotes.hooks.ts';
+import { DELETABLE_STATUSES, EDITABLE_STATUSES, quoteHooks } from './quotes.hooks.ts';
 import { quotes as q } from './quotes.schema.ts';
 
 export const QUOTE_STATUSES = [
@@ -177,6 +177,10 @@ export const quoteEntity = defineEntity({
     },
   },
   hooks: quoteHooks,
+  stateRights: (quote) => ({
+    update: EDITABLE_STATUSES.includes(String(quote.status)),
+    delete: DELETABLE_STATUSES.includes(String(quote.status)),
+  }),
 });
 
 export const quoteEntities: EntityDescriptor[] = [quoteEntity];

@@ -224,10 +224,13 @@ describe('quote flow', () => {
     const remove = async (id: string) =>
       w.rep1.client.delete(`/api/v1/quotes/${id}`, { 'if-match': String((await get(id)).version) });
     const draft = await small();
+    // The card offers 编辑 and 删除 on a draft, not on a sent quote (files may still be attached to it).
+    expect((await get(draft.id)).access).toEqual({ update: true, edit: true, delete: true, assign: false });
     expect((await remove(draft.id)).statusCode).toBe(204);
     const sent = await small();
     ok(await act(undefined, sent.id, 'submit'));
     ok(await act(undefined, sent.id, 'send'));
+    expect((await get(sent.id)).access).toMatchObject({ update: true, edit: false, delete: false });
     const refused = await remove(sent.id);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({ code: 'QUOTE_NOT_DELETABLE', message: expect.stringContaining('不能删除') });
