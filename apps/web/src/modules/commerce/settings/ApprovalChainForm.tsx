@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApprovalChain, ApprovalChainInput, ApprovalRecordTypeName } from '@guanxi/contracts';
 import { errorMessage } from '../../../platform/formErrors.ts';
 import { placeFormError } from '../../sales/admin/adminForms.ts';
-import { stepTarget } from '../../sales/admin/ordering.ts';
+import { focusAfterStep, stepTarget } from '../../sales/admin/ordering.ts';
 import { formatPercent } from '../approvals/approvals.format.ts';
 import { saveApprovalChain, settingsKeys, useApprovalChain, useDiscountLimits } from './settings.api.ts';
 
@@ -106,8 +106,7 @@ function ChainForm({ chain }: { chain: ApprovalChain }) {
                     const name = String(form.getFieldValue(['steps', index, 'name']) ?? '');
                     move(index, to);
                     setAnnounce(t('commerce.settings.chain.movedTo', { name, n: to + 1 }));
-                    const edge = stepTarget(to, step, rows.length) === undefined;
-                    const id = `step-${step < 0 ? (edge ? 'down' : 'up') : edge ? 'up' : 'down'}-${to}`;
+                    const id = focusAfterStep('step', to, step, rows.length);
                     requestAnimationFrame(() => document.getElementById(id)?.focus());
                   }}
                   onRemove={() => remove(index)}

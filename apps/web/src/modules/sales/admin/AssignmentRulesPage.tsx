@@ -12,7 +12,7 @@ import { errorMessage } from '../../../platform/formErrors.ts';
 import { OrgUnitSelect } from '../../admin/OrgUnitSelect.tsx';
 import { useRegions } from '../../customers/customers.api.ts';
 import { placeFormError } from './adminForms.ts';
-import { stepTarget } from './ordering.ts';
+import { focusAfterStep, stepTarget } from './ordering.ts';
 import { type AssignmentRule, saveAssignmentRules, salesAdminKeys, useAssignmentRules } from './salesAdmin.api.ts';
 import { UserPicker } from './UserPicker.tsx';
 
@@ -117,8 +117,7 @@ function RulesForm({ rules }: { rules: AssignmentRule[] }) {
                     const name = String(form.getFieldValue(['rules', index, 'name']) ?? '');
                     move(index, to);
                     setAnnounce(t('sales.admin.common.movedTo', { name, n: to + 1 }));
-                    const edge = stepTarget(to, step, rows.length) === undefined;
-                    const id = `rule-${step < 0 ? (edge ? 'down' : 'up') : edge ? 'up' : 'down'}-${to}`;
+                    const id = focusAfterStep('rule', to, step, rows.length);
                     requestAnimationFrame(() => document.getElementById(id)?.focus());
                   }}
                   onRemove={() => remove(index)}

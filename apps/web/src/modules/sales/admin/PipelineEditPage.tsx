@@ -27,7 +27,7 @@ import type { Pipeline, PipelineInput, Stage } from '@guanxi/contracts';
 import { isStale } from '../../../platform/formErrors.ts';
 import { salesKeys, usePipelines } from '../sales.api.ts';
 import { placeFormError } from './adminForms.ts';
-import { stepTarget } from './ordering.ts';
+import { focusAfterStep, stepTarget } from './ordering.ts';
 import { savePipeline } from './salesAdmin.api.ts';
 
 type StageValues = Pick<Stage, 'name' | 'probability' | 'outcome' | 'active'> & { id?: string };
@@ -152,9 +152,7 @@ function PipelineForm({ existing }: { existing?: Pipeline }) {
                       onStep={(step) => {
                         const to = stepTarget(index, step, rows.length);
                         if (to === undefined) return;
-                        const edge = stepTarget(to, step, rows.length) === undefined;
-                        // At the end the pressed button is disabled: keep the focus on the row's other one.
-                        moveTo(index, to, `stage-${step < 0 ? (edge ? 'down' : 'up') : edge ? 'up' : 'down'}-${to}`);
+                        moveTo(index, to, focusAfterStep('stage', to, step, rows.length));
                       }}
                       onRemove={() => remove(index)}
                       onDragStart={() => (dragFrom.current = index)}

@@ -1,6 +1,6 @@
 // Reordering keeps every item once and moves only the one asked for; server field paths become form name paths.
 import { describe, expect, it } from 'vitest';
-import { fieldPath, moveItem, stepTarget } from './ordering.ts';
+import { fieldPath, focusAfterStep, moveItem, stepTarget } from './ordering.ts';
 
 describe('moveItem', () => {
   const stages = ['初步接洽', '需求确认', '方案报价', '赢单', '输单'];
@@ -32,5 +32,14 @@ describe('fieldPath', () => {
     expect(fieldPath('stages.2.probability')).toEqual(['stages', 2, 'probability']);
     expect(fieldPath('rules.0.targetUserId')).toEqual(['rules', 0, 'targetUserId']);
     expect(fieldPath('key')).toEqual(['key']);
+  });
+});
+
+describe('focusAfterStep', () => {
+  it('keeps the pressed direction, or the other one when the row reached an end', () => {
+    expect(focusAfterStep('rule', 1, -1, 3)).toBe('rule-up-1');
+    expect(focusAfterStep('rule', 0, -1, 3)).toBe('rule-down-0');
+    expect(focusAfterStep('rule', 1, 1, 3)).toBe('rule-down-1');
+    expect(focusAfterStep('rule', 2, 1, 3)).toBe('rule-up-2');
   });
 });

@@ -16,6 +16,16 @@ export function stepTarget(index: number, step: -1 | 1, length: number): number 
   return to >= 0 && to < length ? to : undefined;
 }
 
+/**
+ * The id of the button that keeps the focus after a row moved by `step` to `to` (ids `<prefix>-up-<n>` /
+ * `<prefix>-down-<n>`): the same direction's button of the moved row, or its other one when the row reached an end
+ * (the pressed direction is disabled there).
+ */
+export function focusAfterStep(prefix: string, to: number, step: -1 | 1, length: number): string {
+  const edge = stepTarget(to, step, length) === undefined;
+  return `${prefix}-${step < 0 ? (edge ? 'down' : 'up') : edge ? 'up' : 'down'}-${to}`;
+}
+
 /** A detail's dotted field (`stages.2.name`) as a form's name path: list positions are numbers there. */
 export const fieldPath = (field: string): (string | number)[] =>
   field.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
