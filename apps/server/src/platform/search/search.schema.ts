@@ -17,7 +17,8 @@ export const searchDocuments = pgTable(
      */
     haystack: text('haystack').notNull(),
     /**
-     * Every two-character piece of the haystack's parts (search.text.ts tokensOf), for two-character queries. NULL on
+     * Every two-character piece of the haystack's parts and every six-letter piece of their letter runs (search.text.ts
+     * tokensOf), for two-character and long letter queries, and the owner and org unit tokens. NULL on
      * entries written before the column existed, until the start-up backfill (search.backfill.ts) fills them.
      */
     tokens: text('tokens').array(),

@@ -4,7 +4,8 @@ import { buildAdmin, buildOrgUnit, buildRole, buildUser } from '../../../test/fa
 import { buildWidget } from '../../../test/factories/widgets.ts';
 import { fixtureEntities } from '../entities/fixture/fixture.entities.ts';
 import { sql } from 'drizzle-orm';
-import { haystackOf, pinyinForms, queryForms, tokensOf } from './search.text.ts';
+import { readFile } from 'node:fs/promises';
+import { haystackOf, letterPiecesOf, pinyinForms, queryForms, tokensOf } from './search.text.ts';
 import { backfillSearchTokens } from './search.backfill.ts';
 
 type Group = { type: string; items: { id: string; title: string }[] };
@@ -132,6 +133,30 @@ describe('global search', () => {
     expect(titles(await search(admin, 'zhongqing'))).toEqual(['重庆长安银行']);
   });
 
+  it('finds a long letter query through its six-letter pieces, anywhere in a name, and by the migration its older entries', async () => {
+    expect(titles(await search(admin, 'qingchangan'))).toEqual(['重庆长安银行']);
+    expect(titles(await search(admin, 'nganyinhang'))).toEqual(['重庆长安银行']);
+    expect(titles(await search(admin, 'xiangjiangwuliu'))).toEqual(['长沙湘江物流']);
+    expect(titles(await search(admin, 'xiangjiangwuliuz'))).toEqual([]);
+    // Entries indexed before migration 0019 hold two-character tokens only; the migration adds the same letter
+    // pieces tokensOf writes, so every entry ends as it would be written today.
+    const tokensNow = async () =>
+      (
+        (await t.db.execute(sql`SELECT record_id, tokens FROM search_documents ORDER BY record_id`)).rows as {
+          record_id: string;
+          tokens: string[];
+        }[]
+      ).map((r) => [r.record_id, [...r.tokens].sort()]);
+    const written = await tokensNow();
+    expect(written.some(([, tokens]) => tokens!.includes('xiangj'))).toBe(true);
+    await t.db.execute(sql`UPDATE search_documents SET tokens = ARRAY(SELECT x FROM unnest(tokens) x WHERE x !~ '^[a-z]{6}$')`);
+    expect(titles(await search(admin, 'xiangjiangwuliu'))).toEqual([]);
+    const migration = await readFile(new URL('../../../migrations/0019_search_letter_pieces.sql', import.meta.url), 'utf8');
+    await t.db.execute(sql.raw(migration));
+    expect(await tokensNow()).toEqual(written);
+    expect(titles(await search(admin, 'xiangjiangwuliu'))).toEqual(['长沙湘江物流']);
+  });
+
   it('treats LIKE wildcards in a short query literally', async () => {
     expect(titles(await search(admin, '%_'))).toEqual([]);
     expect(titles(await search(admin, '_'))).toEqual([]);
@@ -158,6 +183,12 @@ describe('global search', () => {
   it('stores and queries the forms a Chinese name is typed in', () => {
     expect(haystackOf(['北京东区'])).toBe(['北京东区', 'beijingdongqu', 'beijingdongou', 'bjdq', 'bjdo'].join('\u0001'));
     expect(tokensOf(['东区邮', 'dqy'])).toEqual(['东区', '区邮', 'dq', 'qy']);
+    // Six-letter pieces of letter runs only: not across the @ or the digits.
+    expect(tokensOf(['dongqu@163.com']).filter((x) => x.length === 6)).toEqual(['dongqu']);
+    expect(tokensOf(['beijingdq']).filter((x) => x.length === 6)).toEqual(['beijin', 'eijing', 'ijingd', 'jingdq']);
+    expect(letterPiecesOf('beijingdongqu')).toEqual(['beijin', 'dongqu']);
+    expect(letterPiecesOf('wangfang@example.cn')).toEqual(['wangfa', 'ngfang', 'exampl', 'xample']);
+    expect(letterPiecesOf('bjdq')).toEqual([]);
     expect(queryForms('bj东区')).toEqual(['bj东区', 'bjdongqu', 'bjdq']);
     expect(queryForms('东区')).toEqual(['东区']);
     expect(queryForms(' 「 ')).toEqual(['「']);

@@ -86,16 +86,37 @@ export function searchPartsOf(texts: string[]): string[] {
 export const haystackOf = (texts: string[]): string => searchPartsOf(texts).join(PART_SEPARATOR);
 
 /**
- * Every two-character piece of every part, for the GIN index that answers two-character queries (「东区」, `bj`),
- * which a trigram index cannot: a part contains a two-character query exactly when one of its tokens equals it.
+ * The tokens of an entry's parts, for the GIN index: every two-character piece, which answers two-character queries
+ * (「东区」, `bj`) a trigram index cannot; and every LETTER_PIECE-letter piece of a run of Latin letters, which
+ * answers long letter queries (full pinyin `tongchuangjiancai`, an e-mail name) without merging the trigram index's
+ * long lists for pinyin's few common trigrams (ang, ian, ong). Migration 0019 computes the same letter pieces in SQL.
  */
 export function tokensOf(parts: string[]): string[] {
   const tokens = new Set<string>();
   for (const part of parts) {
     const chars = [...part];
     for (let i = 0; i + 1 < chars.length; i++) tokens.add(chars[i]! + chars[i + 1]!);
+    for (const [run] of part.matchAll(LETTER_RUN))
+      for (let i = 0; i + LETTER_PIECE <= run.length; i++) tokens.add(run.slice(i, i + LETTER_PIECE));
   }
   return [...tokens];
+}
+
+/** Length of the letter pieces among the tokens: a query with a run of at least this many letters is served by them. */
+export const LETTER_PIECE = 6;
+const LETTER_RUN = new RegExp(`[a-z]{${LETTER_PIECE},}`, 'g');
+
+/**
+ * Letter pieces every entry containing `form` holds: the first and last piece of each run of LETTER_PIECE or more
+ * letters in it (each run of the form lies inside a run of the entry's). Empty when the form has no such run.
+ */
+export function letterPiecesOf(form: string): string[] {
+  const pieces = new Set<string>();
+  for (const [run] of form.matchAll(LETTER_RUN)) {
+    pieces.add(run.slice(0, LETTER_PIECE));
+    pieces.add(run.slice(-LETTER_PIECE));
+  }
+  return [...pieces];
 }
 
 const PHONE_LIKE = /^\+?[\d\s().-]{4,30}$/;
