@@ -137,11 +137,13 @@ export async function generateCustomers(client: pg.PoolClient, count: number): P
            second_normalized, created_at, owner_id
     FROM bench_customer`);
   // The entry indexRecord writes: parts (text, full pinyin, initials, identifiers, lower case) joined by U+0001,
-  // every two-character piece of every part, and the owner and org unit tokens (U+0002 o/u + id). (The bench leaves
-  // out the other readings of polyphonic characters.)
+  // every two-character piece of every part, every six-letter piece of every letter run (as migration 0019), and the
+  // owner and org unit tokens (U+0002 o/u + id). (The bench leaves out the other readings of polyphonic characters.)
   await client.query(`INSERT INTO search_documents (record_type, record_id, owner_id, org_unit_id, title, haystack, tokens, updated_at)
     SELECT 'customer', c.id, c.owner_id, c.org_unit_id, c.name, array_to_string(p.parts, chr(1)),
            ARRAY(SELECT DISTINCT substr(part, k, 2) FROM unnest(p.parts) part, generate_series(1, length(part) - 1) k)
+             || ARRAY(SELECT DISTINCT substr(run[1], k, 6) FROM unnest(p.parts) part,
+                        regexp_matches(part, '[a-z]{6,}', 'g') run, generate_series(1, length(run[1]) - 5) k)
              || ARRAY[chr(2) || 'o' || c.owner_id, chr(2) || 'u' || c.org_unit_id],
            c.created_at
     FROM bench_customer c

@@ -264,8 +264,8 @@ async function runHttp(
   const connections = Math.min(options.connections, workload.maxConnections ?? Infinity);
   const load = (maxRequests: number, durationSeconds: number) =>
     runLoad({ baseUrl: ctx.baseUrl, requests: workload.requests(ctx, state), connections, durationSeconds, maxRequests });
-  // Warm-up (JIT, plan caches, connection pool), not counted.
-  await load(connections * 5, 5);
+  // Warm-up (JIT, plan caches, connection pool, the pages the workload's queries read), not counted.
+  await load(Math.max(connections * 5, workload.warmupRequests ?? 0), 30);
   server.memory.takeWindowPeakMb();
   progress(
     `${workload.name}: ${connections} connection(s), up to ${options.durationSeconds} s or ${options.maxRequests} requests`,

@@ -2,8 +2,14 @@
 // (platform/search/search.service.ts) and the identifier lookup (modules/customers/customers.identifiers.lookup.ts),
 // written out as the server sends them, with a branch manager's access condition (scope `unit-and-below`).
 import { likeEscape } from '../../apps/server/src/platform/access/recordAccess.ts';
-import { PART_SEPARATOR, charLength, queryForms, normalize } from '../../apps/server/src/platform/search/search.text.ts';
-import { normalizePhone } from '../../apps/server/src/platform/search/search.text.ts';
+import {
+  PART_SEPARATOR,
+  charLength,
+  letterPiecesOf,
+  normalize,
+  normalizePhone,
+  queryForms,
+} from '../../apps/server/src/platform/search/search.text.ts';
 import type { RawQuery } from './workload.ts';
 
 /** Own records, records of the reader's org unit subtree, or records shared with the reader. */
@@ -39,6 +45,9 @@ export function searchSql(userId: string, pathPattern: string, query: string, re
   const shared = `d.record_id = ANY(ARRAY(SELECT s.record_id FROM record_shares s WHERE s.user_id = $1 AND s.record_type = '${recordType}'))`;
   const contains = forms
     .map((f) => {
+      const pieces = letterPiecesOf(f);
+      if (pieces.length)
+        return `((d.tokens @> ARRAY[${pieces.map(p).join(', ')}]::text[] AND strpos(d.haystack, ${p(f)}) > 0) OR (d.tokens IS NULL AND ${like(f)}))`;
       if (charLength(f) !== 2) return like(f);
       const token = `d.tokens @> ARRAY[${p(f)}]::text[]`;
       return `((${token} AND d.tokens && ${covered}) OR (${token} AND ${shared}) OR (d.tokens IS NULL AND ${like(f)}))`;

@@ -48,6 +48,7 @@ function searchWorkload(name: string, measures: string, queries: string[]) {
   return defineWorkload<ManagerState>({
     name,
     measures: `GET /api/v1/search?q=${queries[0]} (and ${queries.length - 1} more like it), every record type`,
+    warmupRequests: queries.length,
     setup: manager,
     requests: (_ctx, s) =>
       rotating(

@@ -35,6 +35,11 @@ export interface Workload<State = unknown> {
   needsOpportunities?: boolean;
   /** Needs generated orders and the catalogue: left out of a run without `--orders N` unless named in `--only`. */
   needsOrders?: boolean;
+  /**
+   * Untimed requests sent before the measured run (default 5 per connection): a workload rotating over many distinct
+   * queries sends each once, so its measured run reads index pages as warm as the raw SQL run after it does.
+   */
+  warmupRequests?: number;
   /** Caps `--connections`, e.g. for CPU-bound argon2 logins. */
   maxConnections?: number;
   /** Runs once, after the server is up and before the requests: sign in, pick ids. */
