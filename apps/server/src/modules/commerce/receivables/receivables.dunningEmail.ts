@@ -17,6 +17,7 @@ export interface DunningLetter {
   daysOverdue: number;
   /** 1 for the first reminder. */
   level: number;
+  /** The signature; the owner's name when the letterhead has no company name. */
   companyName: string;
   companyPhone?: string | null;
   bankAccount?: string | null;
@@ -48,8 +49,7 @@ export function renderDunningEmail(v: DunningLetter): { subject: string; text: s
     '',
     '此致',
     '敬礼！',
-    '',
-    v.companyName,
+    ...(v.companyName || v.ownerName ? ['', v.companyName || v.ownerName] : []),
   ];
   return { subject, text: lines.join('\n') };
 }

@@ -30,6 +30,8 @@ registerMessages({
     CREDIT_IN_USE: '该笔收款转入的余额已被使用，不能冲销（可用余额 {available} 元）。',
     PAYMENT_FILTER_REQUIRED: '请指定客户或订单。',
     AGING_SCOPE_NONE: '您没有查看订单的权限。',
+    INSTALMENT_NOT_OVERDUE: '第 {position} 期应于 {dueDate} 支付，尚未逾期，无需催款。',
+    INSTALMENT_SETTLED: '第 {position} 期已结清或已取消，无需催款。',
   },
   'zh-TW': {
     INSTALMENTS_TOTAL_MISMATCH: '分期金額合計 {planTotal} 元，與訂單總額 {grossTotal} 元不一致。',
@@ -59,6 +61,8 @@ registerMessages({
     CREDIT_IN_USE: '該筆收款轉入的餘額已被使用，不能沖銷（可用餘額 {available} 元）。',
     PAYMENT_FILTER_REQUIRED: '請指定客戶或訂單。',
     AGING_SCOPE_NONE: '您沒有查看訂單的權限。',
+    INSTALMENT_NOT_OVERDUE: '第 {position} 期應於 {dueDate} 支付，尚未逾期，無需催款。',
+    INSTALMENT_SETTLED: '第 {position} 期已結清或已取消，無需催款。',
   },
   en: {
     INSTALMENTS_TOTAL_MISMATCH: 'The instalments add up to {planTotal} yuan, not to the order total of {grossTotal} yuan.',
@@ -89,5 +93,7 @@ registerMessages({
     CREDIT_IN_USE: 'The credit this payment gave has been used since; it cannot be reversed ({available} yuan available).',
     PAYMENT_FILTER_REQUIRED: 'Name a customer or an order.',
     AGING_SCOPE_NONE: 'You may not see orders.',
+    INSTALMENT_NOT_OVERDUE: 'Instalment {position} is due on {dueDate} and not overdue yet: there is nothing to remind.',
+    INSTALMENT_SETTLED: 'Instalment {position} is paid or cancelled: there is nothing to remind.',
   },
 });

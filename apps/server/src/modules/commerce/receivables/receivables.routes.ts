@@ -21,12 +21,15 @@ import { todayIn } from '../../sales/planning/planning.periods.ts';
 import { agingReport, listReceivableInstalments } from './receivables.aging.ts';
 import { customerReceivables } from './receivables.customer.ts';
 import { getDeliveryPlan, saveDeliveryPlan } from './receivables.deliveries.ts';
+import { dunningLetter } from './receivables.dunningLetter.ts';
 import { getInstalmentPlan, saveInstalmentPlan } from './receivables.instalments.ts';
 import { previewPayment, recordPayment, reversePayment } from './receivables.payments.ts';
 import { listPayments } from './receivables.paymentsRead.ts';
 
 const idParams = z.object({ id: z.uuid() });
 type IdParams = z.infer<typeof idParams>;
+const instalmentParams = z.object({ id: z.uuid(), instalmentId: z.uuid() });
+type InstalmentParams = z.infer<typeof instalmentParams>;
 const tags = ['commerce'];
 
 export function registerReceivablesRoutes(app: FastifyInstance): void {
@@ -55,6 +58,21 @@ export function registerReceivablesRoutes(app: FastifyInstance): void {
       const version = versionFromIfMatch(request);
       const { id } = request.params as IdParams;
       return app.db.transaction((tx) => saveInstalmentPlan(tx, actor, id, version, request.body as InstalmentPlanInput, today()));
+    },
+  );
+  app.get(
+    '/v1/orders/:id/instalments/:instalmentId/dunning-letter',
+    {
+      schema: {
+        tags,
+        summary: "The dunning letter of an overdue instalment: subject, text and the customer's e-mail addresses",
+        params: instalmentParams,
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { id, instalmentId } = request.params as InstalmentParams;
+      return dunningLetter(app.db, actor, id, instalmentId, today());
     },
   );
   app.get(
