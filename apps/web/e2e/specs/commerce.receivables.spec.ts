@@ -110,3 +110,84 @@ test('commerce.receivables: plan instalments, record a partial payment, see it i
   await visible(page.getByText('¥9,000.00'));
   await screenshot(page, 'commerce-receivables-customer-1280');
 });
+
+test('commerce.receivables: the 催款函 of an overdue instalment, copied and ready to mail', async ({
+  newPage,
+  screenshot,
+  baseUrl,
+}) => {
+  const page = await newPage();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
+  await signIn(page, 'wangfang', DEMO_PASSWORD);
+  const api = await apiOf(page);
+  const customer = await api.post<{ id: string }>('/customers', { name: '端到端催款测试书店有限公司', kind: 'organisation' });
+  const contact = await api.post<{ id: string }>('/contacts', {
+    customerId: customer.id,
+    name: '赵经理',
+    email: 'zhao@e2e-books.cn',
+  });
+  const order = await api.post<{ id: string; number: string }>('/orders/direct', {
+    customerId: customer.id,
+    contactId: contact.id,
+    lines: [{ name: '中国历史地图集', quantity: '1', unitPrice: '23456.78', taxRate: '13' }],
+  });
+  // 到货款 20 days past due, the rest in a month.
+  const current = await api.get<{ version: number }>(`/orders/${order.id}/instalments`);
+  const { csrfToken } = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+  const saved = await page.request.put(`/api/v1/orders/${order.id}/instalments`, {
+    headers: { 'x-csrf-token': csrfToken, 'if-match': String(current.version) },
+    data: {
+      instalments: [
+        { name: '到货款', dueDate: day(-20), amount: '12345.67' },
+        { name: '尾款', dueDate: day(30), amount: '11111.11' },
+      ],
+    },
+  });
+  assert.equal(saved.status(), 200, await saved.text());
+
+  await page.goto(`/orders/${order.id}`);
+  await page.getByRole('tab', { name: '执行计划' }).click();
+  await visible(page.getByText('第 1 期 · 到货款'));
+  // Only the overdue instalment offers a letter.
+  assert.equal(await page.getByRole('button', { name: '催款函' }).count(), 1);
+  await page.getByRole('button', { name: '催款函' }).click();
+  const dialog = page.getByRole('dialog', { name: '催款函' });
+  await visible(dialog.getByText(`${order.number} 第 1 期 · 到货款`));
+  await visible(
+    dialog.getByTestId('dunning-subject').getByText(`付款提醒：订单 ${order.number} 第 1 期（到货款）款项已逾期 20 天`),
+  );
+  const letter = dialog.getByTestId('dunning-text');
+  await visible(letter.getByText(/^赵经理，您好：/));
+  assert.match(await letter.innerText(), new RegExp(`订单 ${order.number}，第 1 期（到货款）款项应于`));
+  assert.match(await letter.innerText(), /尚未支付金额：人民币 12,345\.67 元（大写：壹万贰仟叁佰肆拾伍元陆角柒分）/);
+  assert.match(await letter.innerText(), /您的客户经理 王芳/);
+  await visible(dialog.getByText('收件人：zhao@e2e-books.cn'));
+  const mail = dialog.getByRole('link', { name: /用邮件发送/ });
+  const href = (await mail.getAttribute('href')) ?? '';
+  assert.ok(href.startsWith('mailto:zhao@e2e-books.cn?subject='), href);
+  assert.equal(new URL(href).searchParams.get('subject'), `付款提醒：订单 ${order.number} 第 1 期（到货款）款项已逾期 20 天`);
+  await dialog.getByRole('button', { name: /复\s*制/ }).click();
+  await visible(page.getByText('催款函已复制，可粘贴到邮件、微信或短信中发送'));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.startsWith(`付款提醒：订单 ${order.number}`), copied);
+  assert.match(copied, /壹万贰仟叁佰肆拾伍元陆角柒分/);
+  await screenshot(page, 'commerce-receivables-dunning-1280');
+  await atPhoneWidth(page);
+  await assertNoHorizontalOverflow(page);
+  await screenshot(page, 'commerce-receivables-dunning-390');
+  await dialog
+    .locator('.ant-modal-footer')
+    .getByRole('button', { name: /关\s*闭/ })
+    .click();
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The same letter from 应收账款's drill.
+  await page.goto('/commerce/receivables');
+  const row = page.getByRole('row').filter({ hasText: '端到端催款测试书店有限公司' });
+  await row.getByRole('button', { name: '端到端催款测试书店有限公司 逾期 1–30 天 ¥12,345.67' }).click();
+  const drawer = page.locator('.ant-drawer');
+  await visible(drawer.getByRole('link', { name: `${order.number} 第 1 期 · 到货款` }));
+  await drawer.getByRole('button', { name: '催款函' }).click();
+  await visible(page.getByRole('dialog', { name: /催款函/ }).getByText(/大写：壹万贰仟叁佰肆拾伍元陆角柒分/));
+  await screenshot(page, 'commerce-receivables-dunning-drill-1280');
+});

@@ -12,6 +12,7 @@ import type { Instalment, InstalmentPlan } from '@guanxi/contracts';
 import { errorMessage, isStale } from '../../../platform/formErrors.ts';
 import { placeFormError } from '../../sales/admin/adminForms.ts';
 import { ResponsiveTable } from '../ResponsiveTable.tsx';
+import { DunningLetterButton, DunningLetterDialog } from './DunningLetterDialog.tsx';
 import { receivablesKeys, saveInstalmentPlan } from './receivables.api.ts';
 import { fenDifference, isMoney, sumMoney, yuan } from './receivables.money.ts';
 
@@ -30,6 +31,7 @@ export function InstalmentsSection({ plan, onPay }: { plan: InstalmentPlan; onPa
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [splitting, setSplitting] = useState(false);
+  const [dunning, setDunning] = useState<Instalment | null>(null);
   if (editing) return <InstalmentsForm plan={plan} onDone={() => setEditing(false)} />;
   const mismatch = plan.instalments.length > 0 && plan.planTotal !== plan.grossTotal;
   return (
@@ -71,9 +73,22 @@ export function InstalmentsSection({ plan, onPay }: { plan: InstalmentPlan; onPa
           { title: t('commerce.receivables.paid'), dataIndex: 'paidAmount', align: 'right', render: yuan },
           { title: t('commerce.receivables.outstanding'), dataIndex: 'outstanding', align: 'right', render: yuan },
           { title: t('commerce.receivables.statusLabel'), key: 'status', render: (_, i) => <InstalmentStatus instalment={i} /> },
+          {
+            title: '',
+            key: 'actions',
+            render: (_, i) => (i.daysOverdue > 0 ? <DunningLetterButton onOpen={() => setDunning(i)} /> : null),
+          },
         ]}
       />
       {splitting && <SplitDialog plan={plan} onClose={() => setSplitting(false)} />}
+      {dunning && (
+        <DunningLetterDialog
+          orderId={plan.orderId}
+          instalmentId={dunning.id}
+          title={`${plan.orderNumber} ${instalmentTitle(t, dunning)}`}
+          onClose={() => setDunning(null)}
+        />
+      )}
     </section>
   );
 }

@@ -20,6 +20,7 @@ import { useOrgUnitList } from '../../sales/planning/planning.api.ts';
 import { EChart, type ChartOption } from '../../sales/planning/EChart.tsx';
 import { chartYuan } from '../../sales/planning/TrendChart.tsx';
 import { ResponsiveTable } from '../ResponsiveTable.tsx';
+import { DunningLetterButton, DunningLetterDialog } from './DunningLetterDialog.tsx';
 import { InstalmentStatus, instalmentTitle } from './InstalmentsSection.tsx';
 import { queryOf, useAging, useDrill } from './receivables.api.ts';
 import { yuan } from './receivables.money.ts';
@@ -260,8 +261,9 @@ function DrillDrawer({ title, query, onClose }: { title: string; query: Record<s
   const { t } = useTranslation();
   const [cursors, setCursors] = useState<string[]>([]);
   const page = useDrill(queryOf({ ...query, cursor: cursors.at(-1), limit: '20' }));
+  const [dunning, setDunning] = useState<ReceivableInstalment | null>(null);
   return (
-    <Drawer open title={title} onClose={onClose} width={720} styles={{ wrapper: { maxWidth: '100vw' } }}>
+    <Drawer open title={title} onClose={onClose} width={840} styles={{ wrapper: { maxWidth: '100vw' } }}>
       {page.isError && <Alert type="error" showIcon message={errorMessage(t, page.error)} />}
       <ResponsiveTable<ReceivableInstalment>
         size="small"
@@ -285,8 +287,21 @@ function DrillDrawer({ title, query, onClose }: { title: string; query: Record<s
           { title: t('commerce.receivables.dueDate'), dataIndex: 'dueDate' },
           { title: t('commerce.receivables.outstanding'), dataIndex: 'outstanding', align: 'right', render: yuan },
           { title: t('commerce.receivables.statusLabel'), key: 'status', render: (_, i) => <InstalmentStatus instalment={i} /> },
+          {
+            title: '',
+            key: 'actions',
+            render: (_, i) => (i.daysOverdue > 0 ? <DunningLetterButton onOpen={() => setDunning(i)} /> : null),
+          },
         ]}
       />
+      {dunning && (
+        <DunningLetterDialog
+          orderId={dunning.orderId}
+          instalmentId={dunning.id}
+          title={`${dunning.orderNumber} ${instalmentTitle(t, dunning)}`}
+          onClose={() => setDunning(null)}
+        />
+      )}
       <Flex gap={8} style={{ marginTop: 12 }}>
         {cursors.length > 0 && (
           <Button onClick={() => setCursors(cursors.slice(0, -1))}>{t('commerce.receivables.drill.previous')}</Button>

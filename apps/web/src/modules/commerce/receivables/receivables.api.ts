@@ -24,6 +24,7 @@ export const receivablesKeys = {
   customer: (customerId: string) => ['receivables', 'customer', customerId] as const,
   aging: (query: string) => ['receivables', 'aging', query] as const,
   drill: (query: string) => ['receivables', 'drill', query] as const,
+  dunningLetter: (orderId: string, instalmentId: string) => ['receivables', 'dunningLetter', orderId, instalmentId] as const,
 };
 
 export const useInstalmentPlan = (orderId: string) =>
@@ -77,4 +78,22 @@ export const useDrill = (query: string | null) =>
     enabled: query !== null,
     placeholderData: keepPreviousData,
     queryFn: () => api.get<ReceivableInstalmentsPage>(`/receivables/instalments?${query}`),
+  });
+
+/** The customer's dunning letter of an overdue instalment (GET /orders/:id/instalments/:instalmentId/dunning-letter). */
+export interface DunningLetter {
+  subject: string;
+  text: string;
+  /** The customer's e-mail addresses, best first (empty when it has none). */
+  to: string[];
+  /** 1 for the first reminder. */
+  level: number;
+  daysOverdue: number;
+}
+
+export const useDunningLetter = (orderId: string, instalmentId: string) =>
+  useQuery({
+    queryKey: receivablesKeys.dunningLetter(orderId, instalmentId),
+    queryFn: () => api.get<DunningLetter>(`/orders/${orderId}/instalments/${instalmentId}/dunning-letter`),
+    retry: false,
   });

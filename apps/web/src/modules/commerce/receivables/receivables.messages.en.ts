@@ -108,6 +108,22 @@ export const receivablesEn: Messages['commerce']['receivables'] = {
     chartLabel: 'Bar chart of receivables by age',
   },
   drill: { order: 'Order / instalment', customer: 'Customer', owner: 'Owner', next: 'Next', previous: 'Previous' },
+  dunning: {
+    open: 'Dunning letter',
+    title: 'Dunning letter',
+    level: 'Reminder {{n}}',
+    to: 'To',
+    noAddress: 'no e-mail address',
+    subject: 'Subject',
+    body: 'Letter',
+    copy: 'Copy',
+    copied: 'Letter copied: paste it into an e-mail, WeChat or a text message',
+    copyFailed: 'The browser does not allow copying: select the letter and copy it by hand',
+    mail: 'Send by e-mail',
+    noAddressHelp:
+      'Neither the customer nor its contacts have an e-mail address, so it cannot be mailed. Copy the letter and send it another way, or add an address on the customer card first.',
+    close: 'Close',
+  },
   customer: {
     title: 'Receivables',
     outstanding: 'Outstanding',

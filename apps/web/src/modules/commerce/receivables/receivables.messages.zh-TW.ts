@@ -100,6 +100,22 @@ export const receivablesZhTW: Messages['commerce']['receivables'] = {
     chartLabel: '應收帳款帳齡分佈長條圖',
   },
   drill: { order: '訂單 / 分期', customer: '客戶', owner: '負責人', next: '下一頁', previous: '上一頁' },
+  dunning: {
+    open: '催款函',
+    title: '催款函',
+    level: '第 {{n}} 次催款',
+    to: '收件人',
+    noAddress: '無電子郵件',
+    subject: '主旨',
+    body: '催款函正文',
+    copy: '複製',
+    copied: '催款函已複製，可貼到郵件、微信或簡訊中傳送',
+    copyFailed: '瀏覽器不允許複製，請選取正文後手動複製',
+    mail: '用郵件傳送',
+    noAddressHelp:
+      '客戶及其聯絡人沒有登記電子郵件，無法用郵件傳送。請複製後透過微信、簡訊等方式傳送，或先在客戶卡片上新增郵件地址。',
+    close: '關閉',
+  },
   customer: {
     title: '應收款',
     outstanding: '未收合計',
