@@ -163,7 +163,10 @@ export const orderStageEventSchema = z.object({
   note: z.string().nullable(),
   userId: z.uuid(),
   userName: z.string().nullable(),
+  /** When it happened (a backdated event: the last second of its day in the organisation's time zone). */
   at: z.string(),
+  /** The day it happened, in the organisation's time zone. */
+  on: day,
 });
 export type OrderStageEvent = z.infer<typeof orderStageEventSchema>;
 
@@ -172,6 +175,8 @@ export const orderStageProgressSchema = orderStageSchema.extend({
   status: z.enum(['pending', 'partial', 'done']),
   expectedDate: z.string().nullable(),
   completedAt: z.string().nullable(),
+  /** The day it was completed, in the organisation's time zone. */
+  completedOn: day.nullable(),
   completedByName: z.string().nullable(),
   /** May be completed now (the next open stage, or one already under way). */
   completable: z.boolean(),
@@ -206,6 +211,8 @@ export const completeStageInputSchema = z
       .max(500)
       .optional(),
     amount: decimal.nullable().optional(),
+    /** The day it happened (entered late): not in the future, nor before the order date or an earlier stage. Default today. */
+    occurredOn: day.optional(),
   })
   .strict();
 export type CompleteStageInput = z.infer<typeof completeStageInputSchema>;

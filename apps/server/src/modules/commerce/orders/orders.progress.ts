@@ -24,6 +24,24 @@ export const today = (): string => todayIn(orderTimeZone());
 /** The day of an instant in the organisation's time zone. */
 export const dayOf = (at: Date): string => todayIn(orderTimeZone(), at);
 
+/** Minutes `tz` is ahead of UTC at `at`. */
+function offsetMinutes(tz: string, at: Date): number {
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+}
+
+/** The last second of `day` (YYYY-MM-DD) in the organisation's time zone: the instant a backdated event is kept at. */
+export function lastMomentOf(day: string): Date {
+  const tz = orderTimeZone();
+  const wall = Date.parse(`${day}T23:59:59Z`);
+  const guess = new Date(wall - offsetMinutes(tz, new Date(wall)) * 60_000);
+  return new Date(wall - offsetMinutes(tz, guess) * 60_000);
+}
+
 /** The active stages of an order type in order (of the default type when `orderTypeId` is null), one query. */
 export async function typeStages(
   db: DbOrTx,

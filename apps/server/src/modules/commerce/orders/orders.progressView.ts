@@ -1,5 +1,5 @@
 // GET /orders/:id/progress: the order's stages with status, expected and completion dates, per line how much each
-// tracking stage has done and may still take, what happened (events, newest first), and what the caller may do.
+// tracking stage has done and may still take, what happened (events by the day they happened, newest first), and what the caller may do.
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { OrderProgress, OrderStageProgress } from '@guanxi/contracts';
 import type { DbOrTx } from '../../../platform/db/db.ts';
@@ -7,7 +7,7 @@ import type { Actor } from '../../../platform/http/context.ts';
 import { users } from '../../../platform/access/access.schema.ts';
 import { readOrder } from './orders.access.ts';
 import { trimQuantity } from './orders.batches.service.ts';
-import { loadProgress } from './orders.progress.ts';
+import { dayOf, loadProgress } from './orders.progress.ts';
 import { orderLines, orderStageEvents, orderTypes } from './orders.schema.ts';
 import { completable, doneQuantities, remainingOf } from './orders.stages.service.ts';
 
@@ -54,6 +54,7 @@ export async function orderProgress(db: DbOrTx, actor: Actor, id: string): Promi
       status: p.status as OrderStageProgress['status'],
       expectedDate: p.expectedDate,
       completedAt: p.completedAt?.toISOString() ?? null,
+      completedOn: p.completedOn ?? null,
       completedByName: p.completedBy ? (names.get(p.completedBy) ?? null) : null,
       completable: open && canUpdate && completable(progress, i),
       lines: [...left].map(([orderLineId, f]) => ({ orderLineId, done: f.done.toFixed(), remaining: f.remaining.toFixed() })),
@@ -81,6 +82,7 @@ export async function orderProgress(db: DbOrTx, actor: Actor, id: string): Promi
       userId: e.userId,
       userName: userName ?? null,
       at: e.at.toISOString(),
+      on: dayOf(e.at),
     })),
     canComplete: open && canUpdate,
     canReopen: order.status !== 'draft' && order.status !== 'pendingApproval' && canReopen,

@@ -2,7 +2,9 @@
 // earlier stages are all under way — may be completed (skipping ahead → 409 STAGE_ORDER); a tracking stage takes
 // partial quantities per line, each at most what is left (and at most what the stage before passed on). Completing is
 // a conditional UPDATE on the stage state's version, so of two people completing one stage at once only one wins (the
-// other 409 STAGE_ALREADY_DONE). Every completion recounts the expected dates from its day; the `delivered` milestone
+// other 409 STAGE_ALREADY_DONE). A completion may be dated back (`occurredOn`, entered late): not in the future, nor
+// before the order date or the day an earlier stage was completed; it then counts from that day as if entered on it.
+// Every completion recounts the expected dates from its day; the `delivered` milestone
 // sets the delivered quantities and time; reaching the `purchasing` stage puts the open lines into batches. Moving
 // back (reopen) needs the orderStageReopen right.
 import { and, eq, ne, sql } from 'drizzle-orm';
@@ -19,7 +21,7 @@ import { instalments } from '../receivables/receivables.schema.ts';
 import { createInstalments } from '../receivables/receivables.instalments.ts';
 import { defaultInstalments } from '../receivables/receivables.planMath.ts';
 import { joinPurchaseBatches } from './orders.batches.service.ts';
-import { currentStage, loadProgress, replan, today, type StageProgress } from './orders.progress.ts';
+import { currentStage, lastMomentOf, loadProgress, replan, today, type StageProgress } from './orders.progress.ts';
 import { orderLines, orders, orderStageEvents, orderStageStates } from './orders.schema.ts';
 
 type EventRow = typeof orderStageEvents.$inferInsert;
@@ -28,6 +30,44 @@ export interface CompleteInput {
   note?: string | null;
   lines?: { orderLineId: string; quantity: string }[];
   amount?: string | null;
+  /** The day it happened (YYYY-MM-DD, organisation time zone); default today. */
+  occurredOn?: string;
+}
+
+/** When a stage event happened: its day (organisation time zone) and the instant it is kept at. */
+export interface EventWhen {
+  day: string;
+  at: Date;
+}
+
+const rightNow = (): EventWhen => ({ day: today(), at: new Date() });
+
+/**
+ * The day of a completion: today (this very moment) unless dated back. A past day is kept at its last second, so the
+ * event sorts after everything else of that day; it may not be in the future, before the order date, or before the
+ * day any earlier stage was completed.
+ */
+export function eventWhen(
+  occurredOn: string | undefined,
+  order: Pick<OrderRow, 'orderDate'>,
+  progress: StageProgress[],
+  index: number,
+  details: ErrorDetail[],
+): EventWhen {
+  const now = rightNow();
+  if (occurredOn === undefined) return now;
+  const refuse = (code: string) => {
+    details.push({ field: 'occurredOn', code, message: code });
+    return now;
+  };
+  if (occurredOn > now.day) return refuse('STAGE_DATE_IN_FUTURE');
+  if (occurredOn < order.orderDate) return refuse('STAGE_DATE_BEFORE_ORDER');
+  const previous = progress
+    .slice(0, index)
+    .map((p) => (p.status === 'done' ? p.completedOn : null))
+    .reduce<string | null>((a, b) => (b && (!a || b > a) ? b : a), null);
+  if (previous && occurredOn < previous) return refuse('STAGE_DATE_BEFORE_PREVIOUS');
+  return occurredOn === now.day ? now : { day: occurredOn, at: lastMomentOf(occurredOn) };
 }
 
 /** Quantity done per stage and line: Σ of the stage's line events (a reopen writes the negative of what was done). */
@@ -141,6 +181,7 @@ async function writeState(
   orderId: string,
   stage: StageProgress,
   status: 'pending' | 'partial' | 'done',
+  when: EventWhen = rightNow(),
 ): Promise<void> {
   const done = status === 'done';
   const updated = await db
@@ -148,7 +189,7 @@ async function writeState(
     .set({
       status,
       version: sql`${orderStageStates.version} + 1`,
-      completedAt: done ? new Date() : null,
+      completedAt: done ? when.at : null,
       completedBy: done ? actor.userId : null,
     })
     .where(
@@ -163,8 +204,8 @@ async function writeState(
   if (!updated.length) throw new AppError(status === 'pending' ? 'STAGE_CHANGED' : 'STAGE_ALREADY_DONE', 409);
   stage.status = status;
   stage.version += 1;
-  stage.completedAt = done ? new Date() : null;
-  stage.completedOn = done ? today() : null;
+  stage.completedAt = done ? when.at : null;
+  stage.completedOn = done ? when.day : null;
 }
 
 /** The delivered quantities follow the `delivered` stage: its line quantities, or every line whole once it is done. */
@@ -181,15 +222,19 @@ async function syncDelivered(db: DbOrTx, orderId: string, stage: StageProgress):
       .where(eq(orderLines.orderId, orderId));
 }
 
-/** After stages moved: expected dates from today, current stage, status, delivered time; one audited order update. */
+/**
+ * After stages moved: expected dates from the day of the move (`when`: today, or the day a completion is dated back
+ * to), current stage, status, delivered and completed times; one audited order update.
+ */
 export async function settleOrder(
   db: DbOrTx,
   actor: Actor,
   order: OrderRow,
   progress: StageProgress[],
   extra: Partial<OrderRow> = {},
+  when: EventWhen = rightNow(),
 ): Promise<void> {
-  const arrival = await replan(db, order.id, progress, today());
+  const arrival = await replan(db, order.id, progress, when.day);
   const current = currentStage(progress);
   const delivered = progress.find((p) => p.stage.milestone === 'delivered');
   const allDone = progress.length > 0 && !current;
@@ -198,8 +243,8 @@ export async function settleOrder(
   const next: Partial<OrderRow> = {
     currentStageId: current?.stageId ?? null,
     expectedArrivalDate: arrival,
-    completedAt: allDone ? (order.completedAt ?? new Date()) : null,
-    ...(delivered ? { deliveredAt: delivered.status === 'done' ? (order.deliveredAt ?? new Date()) : null } : {}),
+    completedAt: allDone ? (order.completedAt ?? when.at) : null,
+    ...(delivered ? { deliveredAt: delivered.status === 'done' ? (order.deliveredAt ?? when.at) : null } : {}),
     ...extra,
     status: allDone ? 'completed' : (extra.status ?? moved),
   };
@@ -248,9 +293,10 @@ export async function completeStage(
   if (!completable(progress, index)) throw new AppError('STAGE_ORDER', 409);
   const details: ErrorDetail[] = [];
   const amount = readAmount(input.amount, details);
+  const when = eventWhen(input.occurredOn, order, progress, index, details);
   const before = currentStage(progress)?.stageId;
   const events: EventRow[] = [];
-  const base = { orderId, stageId, userId: actor.userId };
+  const base = { orderId, stageId, userId: actor.userId, at: when.at };
   let status: 'partial' | 'done' = 'done';
   const lines = stage.stage.tracksQuantity
     ? await db
@@ -276,7 +322,7 @@ export async function completeStage(
     if (input.lines?.length) details.push({ field: 'lines', code: 'STAGE_NOT_TRACKING', message: 'STAGE_NOT_TRACKING' });
     if (details.length) throw validationFailed(details);
   }
-  await writeState(db, actor, orderId, stage, status);
+  await writeState(db, actor, orderId, stage, status, when);
   // The event of the stage itself (note, amount) first, then one per line with its quantity.
   await bulkInsert(db, orderStageEvents, [
     { ...base, kind: status === 'done' ? 'complete' : 'partial', note: input.note || null, amount },
@@ -284,7 +330,7 @@ export async function completeStage(
   ]);
   if (stage.stage.milestone === 'delivered') await syncDelivered(db, orderId, stage);
   await purchasingReached(db, actor, order, before, progress);
-  await settleOrder(db, actor, order, progress);
+  await settleOrder(db, actor, order, progress, {}, when);
 }
 
 /** Moves the order back: the stage and every later one under way become pending again, their quantities undone. */
