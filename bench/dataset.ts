@@ -17,7 +17,8 @@ const GENERATOR_VERSION = 3;
 export const BENCH_PASSWORD = 'bench-guanxi-2026';
 /** The branch whose manager and reps the read and write workloads act as. */
 export const BENCH_BRANCH = 'BR01';
-const SAMPLE_IDS = 500;
+/** Sample widget ids and customers drawn from the bench branch. */
+export const SAMPLE_IDS = 500;
 
 export type BenchRole = 'head_office_manager' | 'branch_manager' | 'sales_rep' | 'service_agent';
 

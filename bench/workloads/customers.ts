@@ -2,7 +2,7 @@
 // global search by Chinese substring (3+ and 2 characters), full pinyin and initials, and the customer list with a
 // filter and the pinyin sort. Queries rotate over the generated vocabulary, so every one finds customers.
 import type autocannon from 'autocannon';
-import { findUser } from '../dataset.ts';
+import { findUser, SAMPLE_IDS } from '../dataset.ts';
 import { CUSTOMER_BRANDS, CUSTOMER_DISTRICTS, CUSTOMER_TRADES, initialsOf, pinyinOf } from '../customers.ts';
 import { subtreePattern } from './widgetSql.ts';
 import { customerListSql, identifierLookupSql, searchSql } from './customerSql.ts';
@@ -43,19 +43,27 @@ export const identifierLookupWorkload = defineWorkload({
   rawSqlNote: 'the lookup statement (customers and contacts, phone and mobile forms); not the session statement',
 });
 
-/** One search workload per kind of query: the same endpoint, different index paths. */
-function searchWorkload(name: string, measures: string, queries: string[]) {
-  return defineWorkload<ManagerState>({
+/**
+ * One search workload per kind of query: the same endpoint, different index paths. `queries` may come from the
+ * dataset (the phone numbers of its sample customers); `example` then stands for them in the description.
+ */
+function searchWorkload(name: string, measures: string, queries: string[] | ((ctx: BenchContext) => string[]), example?: string) {
+  const list = (ctx: BenchContext) => (typeof queries === 'function' ? queries(ctx) : queries);
+  return defineWorkload<ManagerState & { queries: string[] }>({
     name,
-    measures: `GET /api/v1/search?q=${queries[0]} (and ${queries.length - 1} more like it), every record type`,
-    warmupRequests: queries.length,
-    setup: manager,
+    measures:
+      typeof queries === 'function'
+        ? `GET /api/v1/search?q=${example} (${measures}), every record type`
+        : `GET /api/v1/search?q=${queries[0]} (and ${queries.length - 1} more like it), every record type`,
+    // Each query once (a dataset's list has one per sample customer).
+    warmupRequests: typeof queries === 'function' ? SAMPLE_IDS : queries.length,
+    setup: async (ctx) => ({ ...(await manager(ctx)), queries: list(ctx) }),
     requests: (_ctx, s) =>
       rotating(
         s.session,
-        queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`),
+        s.queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`),
       ),
-    rawSql: (_ctx, s, i) => searchSql(s.user.id, s.pattern, queries[i % queries.length]!),
+    rawSql: (_ctx, s, i) => searchSql(s.user.id, s.pattern, s.queries[i % s.queries.length]!),
     rawSqlNote:
       "the customer type's part of the search statement (the other types hold no entries here); not the session statement",
   });
@@ -74,6 +82,16 @@ export const searchChinese2Workload = searchWorkload('search-chinese-2', 'two Ch
 ]);
 export const searchPinyinWorkload = searchWorkload('search-pinyin', 'full pinyin', brandTrades.map(pinyinOf));
 export const searchInitialsWorkload = searchWorkload('search-initials', 'pinyin initials', brandTrades.map(initialsOf));
+/** 「the last four digits of a phone」: the sample customers' mobiles, 500 of the bench branch's. */
+export const searchPhoneTailWorkload = searchWorkload(
+  'search-phone-tail',
+  "the last 4 digits of one of 500 customers' mobiles",
+  (ctx) => {
+    if (!ctx.dataset.sampleCustomers.length) throw new Error('search-phone-tail needs customers (--customers N)');
+    return ctx.dataset.sampleCustomers.map((c) => c.mobile.replace(/\D/g, '').slice(-4));
+  },
+  '8000',
+);
 
 export const customerListWorkload = defineWorkload({
   name: 'customer-list',

@@ -10,6 +10,7 @@ import {
   searchChinese2Workload,
   searchChineseWorkload,
   searchInitialsWorkload,
+  searchPhoneTailWorkload,
   searchPinyinWorkload,
 } from './customers.ts';
 import {
@@ -32,6 +33,7 @@ export const WORKLOADS: Workload[] = [
   searchChinese2Workload,
   searchPinyinWorkload,
   searchInitialsWorkload,
+  searchPhoneTailWorkload,
   customerListWorkload,
   kanbanWorkload,
   kanbanUnitWorkload,
