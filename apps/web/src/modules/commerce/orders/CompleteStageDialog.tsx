@@ -1,7 +1,10 @@
-// 完成此阶段: a note and an optional amount; on a stage that tracks quantities, this time's quantity per line (filled
-// with what is left; a line may be left at 0). The server's refusals go beside the line they name.
+// 完成此阶段: the day it happened (完成日期: today unless entered late; no day in the future nor before `notBefore`, the
+// order date or an earlier stage's day), a note and an optional amount; on a stage that tracks quantities, this time's
+// quantity per line (filled with what is left; a line may be left at 0). The server's refusals go beside the field
+// they name.
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Table, Typography } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Modal, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { OrderLine, OrderStageProgress } from '@guanxi/contracts';
 import { ApiError } from '../../../platform/api.ts';
@@ -10,6 +13,7 @@ import { completeStage } from './orders.api.ts';
 import { compareDecimal, decimalPattern } from './orderFormat.ts';
 
 interface Values {
+  occurredOn?: Dayjs;
   note?: string;
   amount?: string;
   quantities?: Record<string, string>;
@@ -19,11 +23,14 @@ export function CompleteStageDialog({
   orderId,
   stage,
   lines,
+  notBefore,
   onClose,
 }: {
   orderId: string;
   stage: OrderStageProgress;
   lines: OrderLine[];
+  /** The earliest day it may have happened (YYYY-MM-DD): the order date, or the day an earlier stage was completed. */
+  notBefore?: string | null;
   onClose: (done: boolean) => void;
 }) {
   const { t } = useTranslation();
@@ -48,7 +55,9 @@ export function CompleteStageDialog({
       return;
     }
     try {
+      const day = (values.occurredOn ?? dayjs()).format('YYYY-MM-DD');
       await completeStage(orderId, stage.id, {
+        occurredOn: day,
         note: values.note?.trim() || null,
         amount: values.amount?.trim() || null,
         ...(picked ? { lines: picked } : {}),
@@ -62,8 +71,9 @@ export function CompleteStageDialog({
         const line = m ? picked?.[Number(m[1])] : undefined;
         return line ? [{ name: ['quantities', line.orderLineId], errors: [d.message] }] : [];
       });
-      if (details.some((d) => d.field === 'amount'))
-        placed.push({ name: ['amount'], errors: [details.find((d) => d.field === 'amount')!.message] });
+      for (const field of ['amount', 'occurredOn'])
+        if (details.some((d) => d.field === field))
+          placed.push({ name: [field], errors: [details.find((d) => d.field === field)!.message] });
       form.setFields(placed as Parameters<typeof form.setFields>[0]);
       if (!placed.length) setError(errorMessage(t, err));
     } finally {
@@ -86,9 +96,25 @@ export function CompleteStageDialog({
       <Form<Values>
         form={form}
         layout="vertical"
-        initialValues={{ quantities: Object.fromEntries(open.map((l) => [l.id, remaining.get(l.id) ?? ''])) }}
+        initialValues={{
+          occurredOn: dayjs(),
+          quantities: Object.fromEntries(open.map((l) => [l.id, remaining.get(l.id) ?? ''])),
+        }}
         onFinish={(v) => void save(v)}
       >
+        <Form.Item
+          name="occurredOn"
+          label={t('commerce.orders.complete.occurredOn')}
+          extra={t('commerce.orders.complete.occurredOnHint')}
+          rules={[{ required: true, message: t('commerce.orders.complete.occurredOnRequired') }]}
+        >
+          <DatePicker
+            allowClear={false}
+            inputReadOnly
+            style={{ width: 160 }}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day') || (notBefore ? d.isBefore(dayjs(notBefore), 'day') : false)}
+          />
+        </Form.Item>
         {stage.tracksQuantity ? (
           <>
             <Typography.Text strong>{t('commerce.orders.complete.quantities')}</Typography.Text>

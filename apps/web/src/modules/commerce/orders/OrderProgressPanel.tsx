@@ -8,7 +8,6 @@ import { useTranslation } from 'react-i18next';
 import type { OrderStageProgress } from '@guanxi/contracts';
 import { errorMessage, isStale } from '../../../platform/formErrors.ts';
 import type { DetailProps } from '../../records/pageExtensions.ts';
-import { formatDate, formatDateTime } from '../../records/fieldValues.ts';
 import { ApprovalHistory } from '../approvals/ApprovalHistory.tsx';
 import { refreshOrder, setRush, submitOrder, useOrderLines, useOrderProgress } from './orders.api.ts';
 import { CompleteStageDialog } from './CompleteStageDialog.tsx';
@@ -28,6 +27,12 @@ function stepStatus(stage: OrderStageProgress, current: string | null): 'finish'
   if (stage.status === 'done') return 'finish';
   if (stage.status === 'partial' || stage.id === current) return 'process';
   return 'wait';
+}
+
+/** The earliest day `stage` may be dated: the order date, or the latest day an earlier stage was completed. */
+function notBefore(stages: OrderStageProgress[], stage: OrderStageProgress, orderDate: string): string | null {
+  const earlier = stages.slice(0, stages.indexOf(stage)).map((s) => (s.status === 'done' ? s.completedOn : null));
+  return [orderDate, ...earlier].reduce<string | null>((a, b) => (b && (!a || b > a) ? b : a), null);
 }
 
 /** Statuses an order may be cancelled in (the server also refuses one delivered or paid in part). */
@@ -146,8 +151,8 @@ export function OrderProgressPanel({ record }: DetailProps) {
           subTitle: stage.status === 'partial' ? t('commerce.orders.progress.partial') : undefined,
           description: (
             <span data-testid={`stage-${stage.name}`}>
-              {stage.status === 'done' && stage.completedAt
-                ? t('commerce.orders.progress.completedOn', { date: formatDate(stage.completedAt) })
+              {stage.status === 'done' && stage.completedOn
+                ? t('commerce.orders.progress.completedOn', { date: stage.completedOn })
                 : stage.expectedDate
                   ? t('commerce.orders.progress.expected', { date: stage.expectedDate })
                   : ''}
@@ -186,8 +191,8 @@ export function OrderProgressPanel({ record }: DetailProps) {
                           <Typography.Text strong>
                             {stage} {t(`commerce.orders.progress.eventKinds.${e.kind}`, e.kind)}
                           </Typography.Text>{' '}
-                          <Typography.Text type="secondary">
-                            {formatDateTime(e.at)} · {e.userName}
+                          <Typography.Text type="secondary" data-testid="event-day">
+                            {e.on} · {e.userName}
                           </Typography.Text>
                           {parts.length > 0 && <div>{parts.join('，')}</div>}
                           {e.amount && <div>¥{e.amount}</div>}
@@ -226,6 +231,7 @@ export function OrderProgressPanel({ record }: DetailProps) {
           orderId={record.id}
           stage={completing}
           lines={lines.data?.lines ?? []}
+          notBefore={notBefore(p.stages, completing, String(record.orderDate ?? ''))}
           onClose={(done) => {
             setCompleting(null);
             if (done) void refresh();

@@ -50,6 +50,9 @@ export const ordersEn: Messages['commerce']['orders'] = {
     ok: 'Complete',
     done: 'Recorded',
     wholeHint: 'This stage completes as a whole.',
+    occurredOn: 'Completed on',
+    occurredOnHint: 'Entering it late? Pick the day it happened: the expected arrival counts from it.',
+    occurredOnRequired: 'Pick the day it was completed',
   },
   cancel: {
     action: 'Cancel order',

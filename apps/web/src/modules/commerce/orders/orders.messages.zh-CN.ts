@@ -48,6 +48,9 @@ export const ordersZhCN = {
     ok: '确认完成',
     done: '已记录',
     wholeHint: '该阶段整体完成。',
+    occurredOn: '完成日期',
+    occurredOnHint: '补录时选实际完成的日期，预计到货按此日期推算。',
+    occurredOnRequired: '请选择完成日期',
   },
   cancel: {
     action: '取消订单',

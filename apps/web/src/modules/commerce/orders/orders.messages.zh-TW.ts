@@ -50,6 +50,9 @@ export const ordersZhTW: Messages['commerce']['orders'] = {
     ok: '確認完成',
     done: '已記錄',
     wholeHint: '該階段整體完成。',
+    occurredOn: '完成日期',
+    occurredOnHint: '補錄時選實際完成的日期，預計到貨按此日期推算。',
+    occurredOnRequired: '請選擇完成日期',
   },
   cancel: {
     action: '取消訂單',
