@@ -1,5 +1,6 @@
 // The demo orders: both types at various stages — a draft, approved orders waiting in open batches, one partly
 // shipped, one delivered with its freight, one rush sent out in a closed batch — and reps without the reopen right.
+// Their history happened on past days: approved and moved on the day each step was taken.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray, isNotNull } from 'drizzle-orm';
 import { createTestDatabase } from '../../../../test/harness/testDatabase.ts';
@@ -8,6 +9,8 @@ import { roles } from '../../../platform/access/access.schema.ts';
 import { ensureAdministrator } from '../../admin/admin.bootstrap.ts';
 import { seedDemoData } from '../../../demo/demo.seed.ts';
 import { orderExpenses, orders, orderStageStates, purchaseBatches } from './orders.schema.ts';
+import { addDays } from './orders.stagePlan.ts';
+import { dayOf, today } from './orders.progress.ts';
 
 describe('demo orders', () => {
   let database: Database;
@@ -39,5 +42,15 @@ describe('demo orders', () => {
       .from(roles)
       .where(inArray(roles.key, ['sales_rep', 'service_agent']));
     for (const role of reps) expect(role.permissions.orderStageReopen?.update).toBe('none');
+  });
+
+  it('dates the history back: approved 2 days ago is expected 0 + 3 + 1 + 3 days later, received 12 days ago arrived then', async () => {
+    const db = database.db;
+    const [waiting] = await db.select().from(orders).where(eq(orders.memo, '学校图书馆补充'));
+    expect(dayOf(waiting!.approvedAt!)).toBe(addDays(today(), -2));
+    expect(waiting!.expectedArrivalDate).toBe(addDays(today(), 5));
+    const [delivered] = await db.select().from(orders).where(eq(orders.memo, '物流培训教材'));
+    expect(delivered!.expectedArrivalDate).toBe(addDays(today(), -12));
+    expect(dayOf(delivered!.deliveredAt!)).toBe(addDays(today(), -12));
   });
 });

@@ -12,7 +12,7 @@ import { REOPEN_SUBJECT } from './orders.access.ts';
 import { createOrder, type NewOrderLine } from './orders.create.ts';
 import { addExpense } from './orders.expenses.service.ts';
 import { addDays } from './orders.stagePlan.ts';
-import { today } from './orders.progress.ts';
+import { lastMomentOf, today } from './orders.progress.ts';
 import { orderLines, orders } from './orders.schema.ts';
 import { completeStage, startOrder } from './orders.stages.service.ts';
 
@@ -87,12 +87,19 @@ export async function seedDemoOrders(db: DbOrTx): Promise<void> {
     });
     return id;
   };
-  const approve = async (id: string) => {
+  // A history: each order approved and moved on the day it happened, some days ago.
+  const dayAgo = (n: number) => ({ day: addDays(day, -n), at: lastMomentOf(addDays(day, -n)) });
+  const approve = async (id: string, daysAgo: number) => {
     const [row] = await db.select().from(orders).where(eq(orders.id, id));
-    await startOrder(db, manager, row!, '演示：分公司经理审批通过');
+    await startOrder(db, manager, row!, '演示：分公司经理审批通过', dayAgo(daysAgo));
   };
-  const stage = (id: string, stageId: string, input: Parameters<typeof completeStage>[4] = {}, actor = manager) =>
-    completeStage(db, actor, id, stageId, input);
+  const stage = (
+    id: string,
+    stageId: string,
+    daysAgo: number,
+    input: Parameters<typeof completeStage>[4] = {},
+    actor = manager,
+  ) => completeStage(db, actor, id, stageId, { ...input, occurredOn: addDays(day, -daysAgo) });
   const S = (n: number) => `01930000-0000-7000-8000-0000000001${n}`;
 
   await make(rep, eastCustomers[0]!, STANDARD, 1, lines(line('BOOK-SS-001', '5'), line('BOOK-SS-002', '20', '5')), {
@@ -109,7 +116,7 @@ export async function seedDemoOrders(db: DbOrTx): Promise<void> {
       memo: '学校图书馆补充',
     },
   );
-  await approve(waiting);
+  await approve(waiting, 2);
 
   const imported = await make(
     rep,
@@ -121,7 +128,7 @@ export async function seedDemoOrders(db: DbOrTx): Promise<void> {
       memo: '进口原版图书，需报关',
     },
   );
-  await approve(imported);
+  await approve(imported, 5);
 
   const shipped = await make(
     rep,
@@ -130,14 +137,14 @@ export async function seedDemoOrders(db: DbOrTx): Promise<void> {
     9,
     lines(line('BOOK-KID-001', '10'), line('BOOK-KID-003', '60', '8')),
   );
-  await approve(shipped);
-  await stage(shipped, S(12), { note: '中华书局已备齐' });
+  await approve(shipped, 8);
+  await stage(shipped, S(12), 5, { note: '中华书局已备齐' });
   const [first] = await db
     .select({ id: orderLines.id })
     .from(orderLines)
     .where(eq(orderLines.orderId, shipped))
     .orderBy(asc(orderLines.position));
-  if (first) await stage(shipped, S(13), { note: '第一批发货', lines: [{ orderLineId: first.id, quantity: '6' }] });
+  if (first) await stage(shipped, S(13), 3, { note: '第一批发货', lines: [{ orderLineId: first.id, quantity: '6' }] });
 
   const delivered = await make(
     rep,
@@ -149,10 +156,10 @@ export async function seedDemoOrders(db: DbOrTx): Promise<void> {
       memo: '物流培训教材',
     },
   );
-  await approve(delivered);
-  await stage(delivered, S(12));
-  await stage(delivered, S(13), { note: '顺丰发出' });
-  await stage(delivered, S(14), { note: '客户已签收' });
+  await approve(delivered, 19);
+  await stage(delivered, S(12), 16);
+  await stage(delivered, S(13), 15, { note: '顺丰发出' });
+  await stage(delivered, S(14), 12, { note: '客户已签收' });
   await addExpense(db, manager, delivered, { kind: 'freight', amount: '86.00', note: '顺丰运费' });
 
   const rush = await make(
@@ -166,11 +173,11 @@ export async function seedDemoOrders(db: DbOrTx): Promise<void> {
       rush: true,
     },
   );
-  await approve(rush);
+  await approve(rush, 2);
 
   const west = await make(westRep, westCustomers[0]!, IMPORT, 4, lines(line('AP-ENG-003', '8', '5'), line('AP-BRK-001', '20')), {
     memo: '4S 店季度备件',
   });
   const [westRow] = await db.select().from(orders).where(eq(orders.id, west));
-  await startOrder(db, westRep, westRow!, null);
+  await startOrder(db, westRep, westRow!, null, dayAgo(4));
 }

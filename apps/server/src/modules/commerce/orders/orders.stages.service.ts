@@ -370,22 +370,29 @@ export async function reopenStage(
 }
 
 /**
- * The order was approved: its first stage completes by itself when it is a plain one (已审批 — no milestone, no
- * quantities); if the order now stands at its purchasing stage, its lines join the batches.
+ * The order was approved (now; the demo's history passes an earlier `when`): its first stage completes by itself when
+ * it is a plain one (已审批 — no milestone, no quantities); if the order now stands at its purchasing stage, its lines
+ * join the batches.
  */
-export async function startOrder(db: DbOrTx, actor: Actor, order: OrderRow, note: string | null): Promise<void> {
+export async function startOrder(
+  db: DbOrTx,
+  actor: Actor,
+  order: OrderRow,
+  note: string | null,
+  when: EventWhen = rightNow(),
+): Promise<void> {
   const progress = await loadProgress(db, order.id);
   const first = progress[0];
-  const approved: Partial<OrderRow> = { status: 'approved', approvedAt: new Date(), approvedBy: actor.userId };
+  const approved: Partial<OrderRow> = { status: 'approved', approvedAt: when.at, approvedBy: actor.userId };
   const started = { ...order, ...approved } as OrderRow;
   if (first && !first.stage.milestone && !first.stage.tracksQuantity && first.status === 'pending') {
-    await writeState(db, actor, order.id, first, 'done');
+    await writeState(db, actor, order.id, first, 'done', when);
     await bulkInsert(db, orderStageEvents, [
-      { orderId: order.id, stageId: first.stageId, userId: actor.userId, kind: 'complete', note },
+      { orderId: order.id, stageId: first.stageId, userId: actor.userId, kind: 'complete', note, at: when.at },
     ]);
   }
   await purchasingReached(db, actor, started, undefined, progress);
-  await settleOrder(db, actor, order, progress, approved);
+  await settleOrder(db, actor, order, progress, approved, when);
   // An approved order is owed: without a plan of its own, one instalment of the total (receivables.planMath.ts).
   const [planned] = await db.select({ id: instalments.id }).from(instalments).where(eq(instalments.orderId, order.id)).limit(1);
   if (!planned) await createInstalments(db, order.id, defaultInstalments(order));
