@@ -1,10 +1,12 @@
 // Orders in the browser: a rep makes an order from the catalogue on 新建订单, submits it (approved within the limit),
 // completes 备货 early (预计到货 moves from today + 7 to today + 4), ships part of the books (已发货 部分完成); the branch
-// manager closes the purchase batch holding it. Screenshots of the order, new order, batch and order type pages at
-// desktop and phone width.
+// manager closes the purchase batch holding it. A stage entered late: 备货 of a demo order approved two days ago is
+// dated yesterday and 预计到货 counts from that day. Screenshots of the order, new order, completion dialog, batch and
+// order type pages at desktop and phone width.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { test } from '../harness/runner.ts';
+import { apiOf } from '../harness/api.ts';
 import { assertNoHorizontalOverflow, DEMO_PASSWORD, signIn, visible } from '../harness/flows.ts';
 
 /** The day `offset` days from today in `timeZone` (the server's: Asia/Shanghai; the browser's: this machine's). */
@@ -12,6 +14,13 @@ const dayIn = (offset: number, timeZone = 'Asia/Shanghai'): string => {
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone }).format(new Date());
   const d = new Date(`${today}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + offset);
+  return d.toISOString().slice(0, 10);
+};
+
+/** `day` (YYYY-MM-DD) plus `days`. */
+const plusDays = (day: string, days: number): string => {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 };
 
@@ -129,4 +138,58 @@ test('commerce: an order advances through its stages with a partial shipment, �
   await atPhoneWidth(admin);
   await assertNoHorizontalOverflow(admin);
   await screenshot(admin, 'commerce-order-type-edit-390');
+});
+
+test('commerce: a stage entered late is dated back with 完成日期, and 预计到货 counts from that day', async ({
+  newPage,
+  screenshot,
+}) => {
+  const page = await newPage();
+  await signIn(page, 'wangfang', DEMO_PASSWORD);
+  // The demo's 学校图书馆补充: a standard order approved two days ago, planned 0 + 3 + 1 + 3 days from then.
+  const api = await apiOf(page);
+  const found = await api.get<{ items: { id: string; memo: string }[] }>(`/orders?q=${encodeURIComponent('学校图书馆补充')}`);
+  const order = found.items.find((o) => o.memo === '学校图书馆补充');
+  assert.ok(order, 'the demo order 学校图书馆补充');
+  await page.goto(`/orders/${order.id}`);
+  await visible(page.getByTestId('expected-arrival'));
+  assert.equal(await page.getByTestId('expected-arrival').innerText(), dayIn(5));
+
+  // 备货 was done yesterday and is entered today: 完成日期 opens on today, tomorrow cannot be picked.
+  await page.getByRole('button', { name: '完成「备货」' }).click();
+  const dialog = page.getByRole('dialog');
+  const browserZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const todayHere = dayIn(0, browserZone);
+  const yesterday = plusDays(todayHere, -1);
+  const picker = dialog.getByLabel('完成日期');
+  assert.equal(await picker.inputValue(), todayHere);
+  await picker.click();
+  const cell = (day: string) => page.locator(`.ant-picker-dropdown:visible td[title="${day}"]`).first();
+  if ((await cell(plusDays(todayHere, 1)).count()) > 0)
+    assert.match((await cell(plusDays(todayHere, 1)).getAttribute('class')) ?? '', /ant-picker-cell-disabled/);
+  await screenshot(page, 'commerce-order-complete-date-1280');
+  await cell(yesterday).click();
+  assert.equal(await picker.inputValue(), yesterday);
+  await dialog.getByLabel('备注').fill('周五已备齐，周一补录');
+  await screenshot(page, 'commerce-order-complete-dated-1280');
+  await page.getByRole('button', { name: '确认完成' }).click();
+
+  // Counted from yesterday: 已发货 + 1, 已签收 + 3 → yesterday + 4 (entered as today it would be today + 4).
+  await page.waitForFunction(
+    (expected) => document.querySelector('[data-testid="expected-arrival"]')?.textContent === expected,
+    plusDays(yesterday, 4),
+  );
+  await visible(page.getByTestId('stage-备货').filter({ hasText: yesterday }));
+  await page.getByText('进度记录').click();
+  await visible(page.getByTestId('event-day').filter({ hasText: `${yesterday} · 王芳` }));
+
+  // The dialog at phone width: the next stage's quantities with its 完成日期.
+  await atPhoneWidth(page);
+  await page.getByRole('button', { name: '完成「已发货」' }).click();
+  await visible(page.getByRole('dialog').getByLabel('完成日期'));
+  await assertNoHorizontalOverflow(page);
+  await screenshot(page, 'commerce-order-complete-date-390');
+  await page.getByRole('dialog').getByLabel('完成日期').click();
+  await visible(page.locator('.ant-picker-dropdown:visible'));
+  await screenshot(page, 'commerce-order-complete-date-picker-390');
 });

@@ -110,7 +110,6 @@ export function CompleteStageDialog({
         >
           <DatePicker
             allowClear={false}
-            inputReadOnly
             style={{ width: 160 }}
             disabledDate={(d) => d.isAfter(dayjs(), 'day') || (notBefore ? d.isBefore(dayjs(notBefore), 'day') : false)}
           />
