@@ -165,6 +165,10 @@ test('commerce: a stage entered late is dated back with 完成日期, and 预计
   assert.equal(await picker.inputValue(), todayHere);
   await picker.click();
   const cell = (day: string) => page.locator(`.ant-picker-dropdown:visible td[title="${day}"]`).first();
+  // The calendar speaks Chinese: weeks start on Monday (一), the header names the month 11月, not Nov.
+  const calendar = page.locator('.ant-picker-dropdown:visible');
+  assert.equal((await calendar.locator('thead th').first().innerText()).trim(), '一');
+  assert.match(await calendar.locator('.ant-picker-header-view').innerText(), /\d{4}年\s*\d{1,2}月/);
   if ((await cell(plusDays(todayHere, 1)).count()) > 0)
     assert.match((await cell(plusDays(todayHere, 1)).getAttribute('class')) ?? '', /ant-picker-cell-disabled/);
   await screenshot(page, 'commerce-order-complete-date-1280');

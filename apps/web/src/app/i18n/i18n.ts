@@ -1,6 +1,9 @@
 // i18next setup: 简体中文 by default, 繁體中文 and English on request; the choice is remembered in this browser.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/zh-tw';
 import type { Locale } from '@guanxi/contracts';
 import { zhCN } from './zh-CN.ts';
 import { zhTW } from './zh-TW.ts';
@@ -34,8 +37,12 @@ export async function changeLocale(locale: Locale): Promise<void> {
 
 export const hasSavedLocale = (): boolean => isLocale(localStorage.getItem(STORAGE_KEY));
 
+/** dayjs's name of each language: antd's date pickers take weekday and month names (一二三…, 11月) from it. */
+const DAYJS_LOCALES: Record<Locale, string> = { 'zh-CN': 'zh-cn', 'zh-TW': 'zh-tw', en: 'en' };
+
 i18n.on('languageChanged', (lng) => {
   setApiLocale(lng);
+  dayjs.locale(DAYJS_LOCALES[isLocale(lng) ? lng : DEFAULT_LOCALE]);
   document.documentElement.lang = lng;
   document.title = i18n.t('app.documentTitle');
 });
