@@ -40,7 +40,8 @@ export const identifierLookupWorkload = defineWorkload({
       s.mobiles.map((m) => `/api/v1/identifiers/lookup?value=${encodeURIComponent(m)}`),
     ),
   rawSql: (_ctx, s, i) => identifierLookupSql(s.user.id, s.pattern, s.mobiles[i % s.mobiles.length]!),
-  rawSqlNote: 'the lookup statement (customers and contacts, phone and mobile forms); not the session statement',
+  rawSqlNote:
+    'the lookup statement (customers and contacts, phone and mobile forms), unnamed (parsed and planned each run; the server names it); not the session statement',
 });
 
 /**

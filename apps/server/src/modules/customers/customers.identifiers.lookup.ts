@@ -5,7 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../../platform/db/db.ts';
+import type { Database } from '../../platform/db/db.ts';
+import { runNamed } from '../../platform/db/namedStatements.ts';
 import { requireActor, type Actor } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { accessCondition, allOf } from '../../platform/access/recordAccess.ts';
@@ -27,9 +28,18 @@ export interface IdentifierMatch {
 
 const bad = (field: string, code: string) => new AppError('VALIDATION_FAILED', 400, [{ field, code, message: code }]);
 
-/** Customers (then contacts) holding `value` as an identifier of `type`, or of any type when none is named. */
-export async function lookupIdentifier(db: DbOrTx, actor: Actor, value: string, type?: string): Promise<IdentifierMatch[]> {
-  const types = (await listIdentifierTypes(db)).filter((t) => !type || t.key === type);
+/**
+ * Customers (then contacts) holding `value` as an identifier of `type`, or of any type when none is named. A named
+ * statement (runNamed): the text is the same for every value, and parsing and planning it each time would cost more
+ * than running it.
+ */
+export async function lookupIdentifier(
+  database: Database,
+  actor: Actor,
+  value: string,
+  type?: string,
+): Promise<IdentifierMatch[]> {
+  const types = (await listIdentifierTypes(database.db)).filter((t) => !type || t.key === type);
   if (!types.length) throw bad('type', 'invalid_option');
   // The value as each type would have stored it: 138-0013-8000 is 13800138000 as a phone, 京A 12345 is 京A12345 as a plate.
   const wanted = types.map((t) => ({ type: t, normalized: t.normalize(value) })).filter((w) => w.normalized.length > 0);
@@ -51,7 +61,8 @@ export async function lookupIdentifier(db: DbOrTx, actor: Actor, value: string, 
     WHERE ${allOf(matches, isNull(holder.deletedAt), accessCondition(actor, kind, 'read', holder), shown)}
     ORDER BY title, id LIMIT ${LIMIT})`;
   // Customers and contacts in one statement: a round trip costs more than either query.
-  const { rows } = await db.execute<{ kind: string; id: string; title: string; customer_id: string; identifier_type: string }>(
+  const rows = await runNamed<{ kind: string; id: string; title: string; customer_id: string; identifier_type: string }>(
+    database.pool,
     sql`${holders('customer', c, sql`JOIN ${c} ON ${c.id} = ${i.customerId}`, sql`${c.id}`)} UNION ALL ${holders(
       'contact',
       p,
@@ -90,7 +101,7 @@ export function registerIdentifierLookupRoutes(app: FastifyInstance): void {
     async (request) => {
       const actor = requireActor(request);
       const { value, type } = request.query as z.infer<typeof lookupQuery>;
-      return { items: await lookupIdentifier(app.db, actor, value, type) };
+      return { items: await lookupIdentifier(app.database, actor, value, type) };
     },
   );
 }

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/db.ts';
-import { fixedStatement, param } from '../db/fixedStatement.ts';
+import { fixedStatement, param } from '../db/namedStatements.ts';
 import { actorRowSql, type ActorRow } from '../access/actor.ts';
 import { sessions } from './auth.schema.ts';
 
