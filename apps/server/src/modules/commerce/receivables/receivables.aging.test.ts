@@ -15,6 +15,7 @@ import {
 
 let w: ReceivablesWorld;
 const customers: Record<string, string> = {};
+const ids: Record<string, string> = {};
 const AS_OF = '2026-06-30';
 
 beforeAll(async () => {
@@ -32,6 +33,7 @@ beforeAll(async () => {
     ['2026-05-30', '100.00'], // 31 days: 31–60, half paid below
   ]);
   const b = await buildOrder(w, w.rep2, c2.id, '1000.00');
+  Object.assign(ids, { a: a.id, b: b.id });
   await savePlan(w.rep2, b.id, [
     ['2026-04-01', '400.00'], // 90 days: 61–90
     ['2026-03-31', '600.00'], // 91 days: over 90
@@ -39,7 +41,9 @@ beforeAll(async () => {
   const d = await buildOrder(w, w.westRep, c3.id, '700.00');
   await savePlan(w.westRep, d.id, [['2026-01-01', '700.00']]);
   // 50.00 goes to order A's oldest instalment (30 May): 50.00 left in 31–60.
-  expect((await pay(w.rep, { customerId: c1.id, orderId: a.id, amount: '50.00' })).statusCode).toBe(201);
+  const paid = await pay(w.rep, { customerId: c1.id, orderId: a.id, amount: '50.00' });
+  expect(paid.statusCode).toBe(201);
+  ids.payment = paid.json().id;
 });
 afterAll(() => w.t.close());
 
@@ -159,5 +163,45 @@ describe('GET /customers/:id/receivables', () => {
     expect(card.outstanding).toBe('2050.00');
     expect(card.openCount).toBe(5);
     expect((await w.westRep.client.get(`/api/v1/customers/${customers.c1}/receivables`)).statusCode).toBe(404);
+  });
+});
+
+// Last: it records payments and a reversal the figures above do not expect.
+describe('aging on a past day', () => {
+  it('on a past day counts what was paid by then: later payments, later reversals and later orders do not change it', async () => {
+    // 乙's 600.00 (due 31 March) is paid on 10 July; 甲's 50.00 of 1 February is reversed now; an order dated 1 July
+    // asks 80.00 by 15 June (an advance).
+    const late = await pay(w.rep2, { customerId: customers.c2, orderId: ids.b, amount: '600.00', receivedOn: '2026-07-10' });
+    expect(late.statusCode, late.body).toBe(201);
+    expect((await w.rep.client.post(`/api/v1/payments/${ids.payment}/reverse`)).statusCode).toBe(200);
+    const advance = await buildOrder(w, w.rep, customers.c1!, '80.00', '2026-07-01');
+    await savePlan(w.rep, advance.id, [['2026-06-15', '80.00']]);
+
+    // 30 June reads as before: the 600.00 was owed, the 50.00 paid, the advance not yet ordered.
+    expect(row(await aging(w.admin, 'groupBy=customer'))).toEqual({
+      甲书店有限公司: ['1500.00', '500.00', '50.00', '0.00', '0.00', '2050.00'],
+      乙图书公司: ['0.00', '0.00', '0.00', '400.00', '600.00', '1000.00'],
+      丙文化公司: ['0.00', '0.00', '0.00', '0.00', '700.00', '700.00'],
+    });
+    const drill = (
+      await w.rep.client.get(`/api/v1/receivables/instalments?asOf=${AS_OF}&bucket=d31_60`)
+    ).json() as ReceivableInstalmentsPage;
+    expect(drill.items.map((i) => [i.amount, i.paidAmount, i.outstanding, i.status])).toEqual([
+      ['100.00', '50.00', '50.00', 'partial'],
+    ]);
+    // 10 July: the 600.00 came in that day; 甲 owes the advance (25 days) and still had the 50.00 paid.
+    const july = await w.admin.client.get('/api/v1/receivables/aging?asOf=2026-07-10&groupBy=customer');
+    expect(row(july.json() as AgingReport)).toEqual({
+      甲书店有限公司: ['1000.00', '880.00', '250.00', '0.00', '0.00', '2130.00'],
+      乙图书公司: ['0.00', '0.00', '0.00', '0.00', '400.00', '400.00'],
+      丙文化公司: ['0.00', '0.00', '0.00', '0.00', '700.00', '700.00'],
+    });
+    // Today: the reversal counts (甲 owes the whole 100.00 again), the 600.00 is paid.
+    const now = (await w.admin.client.get('/api/v1/receivables/aging?groupBy=customer')).json() as AgingReport;
+    expect(Object.fromEntries(now.groups.map((g) => [g.label, g.figures.total]))).toEqual({
+      甲书店有限公司: '2180.00',
+      乙图书公司: '400.00',
+      丙文化公司: '700.00',
+    });
   });
 });

@@ -3,8 +3,9 @@
 // instalments behind every figure (a paged list). The caller's read scope on orders bounds it: the unit tree they may
 // read (planning.tree's loadReportTree: a branch manager their branch, `unit` scope the unit alone), or with `own`
 // scope their own instalments. One grouped statement over order_instalments, served by the partial index of open
-// instalments per org unit (migration 0018 adds the summed columns to it, so it is an index-only scan).
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+// instalments per org unit (migration 0018 adds the summed columns to it, so it is an index-only scan). On a past day
+// the instalments are read as they stood at its end (instalmentsOn): what was paid by then, not what is paid now.
+import { and, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type {
   AgingBucket,
   AgingFigures,
@@ -29,7 +30,7 @@ import { Exact } from '../commerce.money.ts';
 import { orders } from '../orders/orders.schema.ts';
 import { ORDER } from './receivables.access.ts';
 import { addDays, daysOverdue } from './receivables.dates.ts';
-import { instalments as ins } from './receivables.schema.ts';
+import { instalments as ins, paymentAllocations as alloc, payments } from './receivables.schema.ts';
 import './receivables.messages.ts';
 
 const OPEN = sql`${ins.status} IN ('open', 'partial')`;
@@ -112,9 +113,42 @@ const addFigures = (a: AgingFigures, b: AgingFigures): AgingFigures => {
 
 const ZERO = toFigures(undefined);
 
-export async function agingReport(db: DbOrTx, actor: Actor, raw: AgingQuery, today: string): Promise<AgingReport> {
+/** The organisation's day: today, and its time zone for the days payments were reversed on. */
+export interface AgingDay {
+  today: string;
+  timeZone: string;
+}
+
+/**
+ * The instalments as they stood at the end of `asOf`, under the table's own name, so every condition and column of
+ * the statements below reads them unchanged. Today or later: the table itself (open means open now; a later day only
+ * moves the buckets). A past day: the instalments of orders dated by then (not cancelled), each with what was paid by
+ * then — allocations of payments received on or before the day and not reversed by its end — as its paid amount and
+ * open or partial as it then was; one paid later counts as owed then. (Plans are kept as they are now: an instalment
+ * changed or cancelled since is read as it is.)
+ */
+function instalmentsOn(asOf: string, day: AgingDay): SQL {
+  if (asOf >= day.today) return sql`${ins}`;
+  // What each instalment had been paid by the end of the day, summed once over the allocations (a hash join), not
+  // looked up per instalment.
+  const paidBy = sql`(
+    SELECT ${alloc.instalmentId} AS instalment_id, sum(${alloc.amount}) AS paid
+    FROM ${alloc} JOIN ${payments} ON ${payments.id} = ${alloc.paymentId}
+    WHERE ${payments.receivedOn} <= ${asOf}::date
+      AND (${payments.reversedAt} IS NULL OR (${payments.reversedAt} AT TIME ZONE ${day.timeZone})::date > ${asOf}::date)
+    GROUP BY 1)`;
+  return sql`(
+    SELECT i.id, i.order_id, i.position, i.name, i.due_date, i.amount, coalesce(h.paid, 0) AS paid_amount,
+           CASE WHEN coalesce(h.paid, 0) = 0 THEN 'open' ELSE 'partial' END AS status, i.customer_id, i.owner_id,
+           i.org_unit_id, i.paid_at, i.last_dunned_at, i.dunning_count, i.version
+    FROM ${ins} i JOIN ${orders} o ON o.id = i.order_id LEFT JOIN ${paidBy} h ON h.instalment_id = i.id
+    WHERE i.status <> 'cancelled' AND o.order_date <= ${asOf}::date AND i.amount > coalesce(h.paid, 0)
+  ) AS ${ins}`;
+}
+
+export async function agingReport(db: DbOrTx, actor: Actor, raw: AgingQuery, day: AgingDay): Promise<AgingReport> {
   const q = agingQuerySchema.parse(raw);
-  const asOf = q.asOf ?? today;
+  const asOf = q.asOf ?? day.today;
   const { tree, condition } = await reach(db, actor, q.orgUnitId);
   const key = q.groupBy === 'customer' ? ins.customerId : q.groupBy === 'owner' ? ins.ownerId : ins.orgUnitId;
   const [b1, b2, b3] = [addDays(asOf, -30), addDays(asOf, -60), addDays(asOf, -90)];
@@ -128,7 +162,7 @@ export async function agingReport(db: DbOrTx, actor: Actor, raw: AgingQuery, tod
              CASE WHEN ${ins.dueDate} >= ${asOf}::date THEN 0 WHEN ${ins.dueDate} >= ${b1}::date THEN 1
                   WHEN ${ins.dueDate} >= ${b2}::date THEN 2 WHEN ${ins.dueDate} >= ${b3}::date THEN 3 ELSE 4 END AS b,
              sum(${OUTSTANDING}) AS o, count(*) AS n
-      FROM ${ins} WHERE ${OPEN} AND ${condition} GROUP BY 1, 2),
+      FROM ${instalmentsOn(asOf, day)} WHERE ${OPEN} AND ${condition} GROUP BY 1, 2),
     g AS MATERIALIZED (
       SELECT key, coalesce(sum(o) FILTER (WHERE b = 0), 0) AS current, coalesce(sum(o) FILTER (WHERE b = 1), 0) AS d1_30,
              coalesce(sum(o) FILTER (WHERE b = 2), 0) AS d31_60, coalesce(sum(o) FILTER (WHERE b = 3), 0) AS d61_90,
@@ -229,40 +263,75 @@ function decodeCursor(cursor: string): [string, string] {
   throw new AppError('INVALID_CURSOR', 400);
 }
 
+interface DrillRow {
+  id: string;
+  order_id: string;
+  customer_id: string;
+  owner_id: string;
+  org_unit_id: string;
+  position: number | string;
+  name: string | null;
+  due_date: string;
+  amount: string;
+  paid_amount: string;
+  status: string;
+  dunning_count: number | string;
+  order_number: string;
+  customer_name: string | null;
+  owner_name: string | null;
+}
+
 /** The open instalments behind a figure, oldest due first, paged by (due date, id). */
 export async function listReceivableInstalments(
   db: DbOrTx,
   actor: Actor,
   raw: ReceivableInstalmentsQuery,
-  today: string,
+  day: AgingDay,
 ): Promise<ReceivableInstalmentsPage> {
   const q = receivableInstalmentsQuerySchema.parse(raw);
-  const asOf = q.asOf ?? today;
+  const asOf = q.asOf ?? day.today;
   const { condition } = await reach(db, actor, q.orgUnitId, q.unitOnly === 'true');
   const after = q.cursor ? decodeCursor(q.cursor) : null;
-  const rows = await db
-    .select({
-      row: ins,
-      orderNumber: orders.number,
-      customerName: customers.name,
-      ownerName: users.displayName,
-    })
-    .from(ins)
-    .innerJoin(orders, eq(orders.id, ins.orderId))
-    .leftJoin(customers, eq(customers.id, ins.customerId))
-    .leftJoin(users, eq(users.id, ins.ownerId))
-    .where(
-      and(
-        OPEN,
-        condition,
-        q.bucket ? inRange(bucketRange(q.bucket, asOf)) : undefined,
-        q.ownerId ? eq(ins.ownerId, q.ownerId) : undefined,
-        q.customerId ? eq(ins.customerId, q.customerId) : undefined,
-        after ? or(gt(ins.dueDate, after[0]), and(eq(ins.dueDate, after[0]), gt(ins.id, after[1]))) : undefined,
-      ),
-    )
-    .orderBy(asc(ins.dueDate), asc(ins.id))
-    .limit(q.limit + 1);
+  const where = and(
+    OPEN,
+    condition,
+    q.bucket ? inRange(bucketRange(q.bucket, asOf)) : undefined,
+    q.ownerId ? eq(ins.ownerId, q.ownerId) : undefined,
+    q.customerId ? eq(ins.customerId, q.customerId) : undefined,
+    after ? or(gt(ins.dueDate, after[0]), and(eq(ins.dueDate, after[0]), gt(ins.id, after[1]))) : undefined,
+  );
+  // Written out (not Drizzle's builder): the instalments on the day are a derived table under the table's name.
+  const result = await db.execute(sql`
+    SELECT ${ins.id} AS id, ${ins.orderId} AS order_id, ${ins.customerId} AS customer_id, ${ins.ownerId} AS owner_id,
+           ${ins.orgUnitId} AS org_unit_id, ${ins.position} AS position, ${ins.name} AS name, ${ins.dueDate}::text AS due_date,
+           ${ins.amount} AS amount, ${ins.paidAmount} AS paid_amount, ${ins.status} AS status,
+           ${ins.dunningCount} AS dunning_count, ${orders.number} AS order_number, ${customers.name} AS customer_name,
+           ${users.displayName} AS owner_name
+    FROM ${instalmentsOn(asOf, day)}
+    JOIN ${orders} ON ${orders.id} = ${ins.orderId}
+    LEFT JOIN ${customers} ON ${customers.id} = ${ins.customerId}
+    LEFT JOIN ${users} ON ${users.id} = ${ins.ownerId}
+    WHERE ${where}
+    ORDER BY ${ins.dueDate}, ${ins.id} LIMIT ${q.limit + 1}`);
+  const rows = (result.rows as unknown as DrillRow[]).map((r) => ({
+    row: {
+      id: r.id,
+      orderId: r.order_id,
+      customerId: r.customer_id,
+      ownerId: r.owner_id,
+      orgUnitId: r.org_unit_id,
+      position: Number(r.position),
+      name: r.name,
+      dueDate: r.due_date,
+      amount: r.amount,
+      paidAmount: r.paid_amount,
+      status: r.status,
+      dunningCount: Number(r.dunning_count),
+    },
+    orderNumber: r.order_number,
+    customerName: r.customer_name,
+    ownerName: r.owner_name,
+  }));
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   return {

@@ -146,7 +146,7 @@ export function registerReceivablesRoutes(app: FastifyInstance): void {
     { schema: { tags, summary: 'Receivables aging by customer, owner or org unit', querystring: agingQuerySchema } },
     async (request) => {
       const actor = requireActor(request);
-      return agingReport(app.db, actor, request.query as AgingQuery, today());
+      return agingReport(app.db, actor, request.query as AgingQuery, { today: today(), timeZone: app.config.timeZone });
     },
   );
   app.get(
@@ -160,7 +160,10 @@ export function registerReceivablesRoutes(app: FastifyInstance): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      return listReceivableInstalments(app.db, actor, request.query as ReceivableInstalmentsQuery, today());
+      return listReceivableInstalments(app.db, actor, request.query as ReceivableInstalmentsQuery, {
+        today: today(),
+        timeZone: app.config.timeZone,
+      });
     },
   );
   app.get(
