@@ -16,6 +16,7 @@ import {
 } from './customers.options.ts';
 import { contactHooks, customerHooks } from './customers.service.ts';
 import { contacts, customers } from './customers.schema.ts';
+import { selectField } from '../../platform/entities/fieldSpecs.ts';
 
 const text = (column: FieldSpec['column'], label: FieldSpec['label'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
   type: 'text',
@@ -24,14 +25,6 @@ const text = (column: FieldSpec['column'], label: FieldSpec['label'], extra: Par
   maxLength: 200,
   ...extra,
 });
-
-const select = (
-  column: FieldSpec['column'],
-  label: FieldSpec['label'],
-  options: FieldSpec['options'],
-  section: string,
-  extra: Partial<FieldSpec> = {},
-): FieldSpec => ({ type: 'select', column, label, options, section, ...extra });
 
 const c = customers;
 export const customerEntity = defineEntity({
@@ -56,18 +49,18 @@ export const customerEntity = defineEntity({
       sortKey: { by: 'pinyin', column: c.nameSort },
     }),
     shortName: text(c.shortName, L('简称', '簡稱', 'Short name'), { section: 'basics', maxLength: 100, searchable: true }),
-    kind: select(c.kind, L('客户性质', '客戶性質', 'Kind'), CUSTOMER_KINDS, 'basics', { required: true }),
-    status: select(c.status, L('状态', '狀態', 'Status'), CUSTOMER_STATUSES, 'basics'),
-    industry: select(c.industry, L('所属行业', '所屬行業', 'Industry'), INDUSTRIES, 'classification'),
-    customerType: select(c.customerType, L('客户类别', '客戶類別', 'Customer type'), CUSTOMER_TYPES, 'classification'),
-    grade: select(c.grade, L('客户等级', '客戶等級', 'Grade'), GRADES, 'classification'),
-    lifecycleStage: select(
+    kind: selectField(c.kind, L('客户性质', '客戶性質', 'Kind'), CUSTOMER_KINDS, 'basics', { required: true }),
+    status: selectField(c.status, L('状态', '狀態', 'Status'), CUSTOMER_STATUSES, 'basics'),
+    industry: selectField(c.industry, L('所属行业', '所屬行業', 'Industry'), INDUSTRIES, 'classification'),
+    customerType: selectField(c.customerType, L('客户类别', '客戶類別', 'Customer type'), CUSTOMER_TYPES, 'classification'),
+    grade: selectField(c.grade, L('客户等级', '客戶等級', 'Grade'), GRADES, 'classification'),
+    lifecycleStage: selectField(
       c.lifecycleStage,
       L('生命周期阶段', '生命週期階段', 'Lifecycle stage'),
       LIFECYCLE_STAGES,
       'classification',
     ),
-    source: select(c.source, L('客户来源', '客戶來源', 'Source'), SOURCES, 'classification'),
+    source: selectField(c.source, L('客户来源', '客戶來源', 'Source'), SOURCES, 'classification'),
     tags: { type: 'tags', section: 'classification', column: c.tags, label: L('标签', '標籤', 'Tags'), options: TAGS },
     province: text(c.province, L('省份', '省份', 'Province'), { section: 'region', maxLength: 20 }),
     city: text(c.city, L('城市', '城市', 'City'), { section: 'region', maxLength: 30 }),
@@ -123,7 +116,7 @@ export const contactEntity = defineEntity({
     }),
     title: text(p.title, L('职务', '職務', 'Title'), { section: 'basics', maxLength: 100 }),
     department: text(p.department, L('部门', '部門', 'Department'), { section: 'basics', maxLength: 100 }),
-    decisionRole: select(p.decisionRole, L('决策角色', '決策角色', 'Role in decisions'), DECISION_ROLES, 'basics'),
+    decisionRole: selectField(p.decisionRole, L('决策角色', '決策角色', 'Role in decisions'), DECISION_ROLES, 'basics'),
     phone: {
       type: 'phone',
       section: 'reach',
@@ -133,7 +126,7 @@ export const contactEntity = defineEntity({
     },
     mobile: { type: 'phone', section: 'reach', column: p.mobile, label: L('手机', '手機', 'Mobile'), searchable: true },
     email: { type: 'email', section: 'reach', column: p.email, label: L('电子邮箱', '電子郵件', 'E-mail'), searchable: true },
-    preferredChannel: select(p.preferredChannel, L('首选联系方式', '首選聯絡方式', 'Preferred channel'), CHANNELS, 'reach'),
+    preferredChannel: selectField(p.preferredChannel, L('首选联系方式', '首選聯絡方式', 'Preferred channel'), CHANNELS, 'reach'),
     birthday: { type: 'date', section: 'other', column: p.birthday, label: L('生日', '生日', 'Birthday') },
     notes: { type: 'longText', section: 'other', column: p.notes, label: L('备注', '備註', 'Notes') },
   },
